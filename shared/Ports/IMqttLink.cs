@@ -22,10 +22,13 @@ namespace Capteur.Node.Ports
         void Disconnect();
 
         /// <summary>
-        /// Sends one message. Returns the message id (1..65535) for QoS 1 and 2, 0 for QoS 0, or -1 when it could not
-        /// be handed to the network. For QoS 1 and 2 the listener later reports the id as acknowledged or failed.
+        /// Sends one message whose payload is <paramref name="count"/> bytes of <paramref name="buffer"/> from
+        /// <paramref name="offset"/>; the caller reuses the buffer as soon as the call returns, so an implementation
+        /// that keeps the payload must copy it. Returns the message id (1..65535) for QoS 1 and 2, 0 for QoS 0, or -1
+        /// when it could not be handed to the network. For QoS 1 and 2 the listener later reports the id as
+        /// acknowledged or failed.
         /// </summary>
-        int Publish(string topic, byte[] payload, int qos, bool retain);
+        int Publish(string topic, byte[] buffer, int offset, int count, int qos, bool retain);
     }
 
     /// <summary>What the link reports back to the node engine.</summary>

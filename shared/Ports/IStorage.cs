@@ -12,6 +12,12 @@ namespace Capteur.Node.Ports
         /// <summary>Creates or overwrites the file with exactly these bytes, durable when the call returns.</summary>
         void Write(string name, byte[] data);
 
+        /// <summary>
+        /// Adds <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/> at the end of
+        /// the file (creating it), durable when the call returns. A power cut may leave only a prefix of them.
+        /// </summary>
+        void Append(string name, byte[] data, int offset, int count);
+
         /// <summary>True when the file exists.</summary>
         bool Exists(string name);
 

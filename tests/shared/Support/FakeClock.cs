@@ -40,6 +40,13 @@ namespace Capteur.Node.Tests.Support
             _utcNow = _utcNow.AddTicks(ms * TimeSpan.TicksPerMillisecond);
         }
 
+        /// <summary>A reboot: uptime starts again from 0 and the wall clock reads 1970 until SNTP sets it.</summary>
+        public void Reboot()
+        {
+            _uptimeMs = 0;
+            _utcNow = new DateTime(1970, 1, 1, 0, 0, 0);
+        }
+
         /// <summary>Sets the wall clock, as SNTP does; uptime is unchanged.</summary>
         public void SetWallClock(DateTime utcNow)
         {

@@ -15,7 +15,8 @@ namespace Capteur.Node.Tests.Support
 
     /// <summary>
     /// Flash in memory, with <see cref="IStorage"/>'s semantics (Move refuses an existing destination), that can
-    /// cut the power before any operation: after <see cref="CutPowerAfter"/> more mutations, every mutation throws.
+    /// cut the power before any operation: after <see cref="CutPowerAfter"/> more mutations (Write, Append, Delete,
+    /// Move), every mutation throws.
     /// </summary>
     public sealed class MemoryStorage : IStorage
     {
@@ -58,6 +59,22 @@ namespace Capteur.Node.Tests.Support
             byte[] copy = new byte[data.Length];
             Array.Copy(data, copy, data.Length);
             _files[name] = copy;
+        }
+
+        /// <inheritdoc />
+        public void Append(string name, byte[] data, int offset, int count)
+        {
+            Mutate();
+            byte[] old = (byte[])_files[name];
+            int oldLength = old == null ? 0 : old.Length;
+            byte[] grown = new byte[oldLength + count];
+            if (old != null)
+            {
+                Array.Copy(old, grown, oldLength);
+            }
+
+            Array.Copy(data, offset, grown, oldLength, count);
+            _files[name] = grown;
         }
 
         /// <inheritdoc />

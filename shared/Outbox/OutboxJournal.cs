@@ -38,6 +38,9 @@ namespace Capteur.Node.Outbox
         /// <summary>File holding the sequence ceiling.</summary>
         public const string SeqFileName = "outbox.seq";
 
+        private const string TempFileName = FileName + AtomicFile.TempSuffix;
+        private const string SeqTempFileName = SeqFileName + AtomicFile.TempSuffix;
+
         /// <summary>Sequence numbers reserved on flash at a time in batched mode.</summary>
         public const int SeqReserve = 64;
 
@@ -53,6 +56,8 @@ namespace Capteur.Node.Outbox
         private readonly long _checkpointMs;
         private readonly byte[] _batch;
         private readonly byte[] _record = new byte[ReadingRecordLength];
+        private readonly byte[] _header = new byte[HeaderLength];
+        private readonly byte[] _seqFile = new byte[12];
         private int _batchLength;
         private long _lastFlushMs;
         private long _seqCeiling;
@@ -62,13 +67,14 @@ namespace Capteur.Node.Outbox
         /// <param name="storage">Where the files live.</param>
         /// <param name="log">Where problems are reported.</param>
         /// <param name="checkpointS">0: every change is written at once; otherwise changes are batched in RAM and written at most this many seconds apart.</param>
-        /// <param name="batchBytes">RAM for batched records; a full batch is written at once.</param>
+        /// <param name="batchBytes">RAM for batched records (a full batch is written at once) and for rewriting the file in pieces.</param>
         public OutboxJournal(IStorage storage, ILog log, int checkpointS, int batchBytes)
         {
             _storage = storage;
             _log = log;
             _checkpointMs = checkpointS * 1000L;
-            _batch = new byte[checkpointS == 0 ? ReadingRecordLength : Math.Max(batchBytes, ReadingRecordLength)];
+            // also the chunk buffer of a rewrite, hence at least a few records long
+            _batch = new byte[batchBytes > 8 * ReadingRecordLength ? batchBytes : 8 * ReadingRecordLength];
         }
 
         /// <summary>Bytes of changes in RAM not yet on flash.</summary>
@@ -266,21 +272,26 @@ namespace Capteur.Node.Outbox
             _batchLength = 0;
         }
 
-        /// <summary>Replaces the file with a fresh one holding exactly what the outbox holds now.</summary>
+        /// <summary>
+        /// Replaces the file with a fresh one holding exactly what the outbox holds now (changes still in RAM are
+        /// part of it). Written in pieces through the batch buffer, so it allocates nothing.
+        /// </summary>
         public void Rewrite(ReadingOutbox outbox)
         {
+            _header[0] = (byte)'C';
+            _header[1] = (byte)'P';
+            _header[2] = (byte)'O';
+            _header[3] = (byte)'B';
+            _header[4] = Version;
+            LittleEndian.WriteInt64(_header, 8, outbox.NextSeq);
+            LittleEndian.WriteInt64(_header, 16, outbox.Dropped);
+            LittleEndian.WriteInt64(_header, 24, outbox.Resent);
+            LittleEndian.WriteInt32(_header, 32, (int)Crc32.Compute(_header, 0, 32));
+            _storage.Delete(TempFileName);
+            _storage.Write(TempFileName, _header);
+            int length = HeaderLength;
+            int n = 0;
             int span = outbox.Span;
-            byte[] data = new byte[HeaderLength + outbox.Count * ReadingRecordLength];
-            data[0] = (byte)'C';
-            data[1] = (byte)'P';
-            data[2] = (byte)'O';
-            data[3] = (byte)'B';
-            data[4] = Version;
-            LittleEndian.WriteInt64(data, 8, outbox.NextSeq);
-            LittleEndian.WriteInt64(data, 16, outbox.Dropped);
-            LittleEndian.WriteInt64(data, 24, outbox.Resent);
-            LittleEndian.WriteInt32(data, 32, (int)Crc32.Compute(data, 0, 32));
-            int n = HeaderLength;
             for (int i = 0; i < span; i++)
             {
                 int slot = outbox.SlotAt(i);
@@ -289,18 +300,31 @@ namespace Capteur.Node.Outbox
                     continue;
                 }
 
-                data[n] = ReadingType;
-                LittleEndian.WriteInt64(data, n + 1, outbox.SeqOf(slot));
-                data[n + 9] = (byte)outbox.SensorOf(slot);
-                data[n + 10] = (byte)(outbox.DecimalsOf(slot) | (outbox.IsUptimeAt(slot) ? 0x08 : 0));
-                LittleEndian.WriteInt64(data, n + 11, outbox.TimeOf(slot));
-                LittleEndian.WriteInt32(data, n + 19, outbox.ScaledValueOf(slot));
-                LittleEndian.WriteInt32(data, n + 23, (int)Crc32.Compute(data, n, 23));
+                if (n + ReadingRecordLength > _batch.Length)
+                {
+                    _storage.Append(TempFileName, _batch, 0, n);
+                    length += n;
+                    n = 0;
+                }
+
+                _batch[n] = ReadingType;
+                LittleEndian.WriteInt64(_batch, n + 1, outbox.SeqOf(slot));
+                _batch[n + 9] = (byte)outbox.SensorOf(slot);
+                _batch[n + 10] = (byte)(outbox.DecimalsOf(slot) | (outbox.IsUptimeAt(slot) ? 0x08 : 0));
+                LittleEndian.WriteInt64(_batch, n + 11, outbox.TimeOf(slot));
+                LittleEndian.WriteInt32(_batch, n + 19, outbox.ScaledValueOf(slot));
+                LittleEndian.WriteInt32(_batch, n + 23, (int)Crc32.Compute(_batch, n, 23));
                 n += ReadingRecordLength;
             }
 
-            AtomicFile.Write(_storage, FileName, data);
-            _fileLength = data.Length;
+            if (n > 0)
+            {
+                _storage.Append(TempFileName, _batch, 0, n);
+                length += n;
+            }
+
+            AtomicFile.Commit(_storage, FileName, TempFileName);
+            _fileLength = length;
             _batchLength = 0;
             // a second copy of the numbering, for when the outbox file itself is lost
             WriteSeqCeiling(_seqCeiling > outbox.NextSeq ? _seqCeiling : outbox.NextSeq);
@@ -309,10 +333,9 @@ namespace Capteur.Node.Outbox
         private void WriteSeqCeiling(long ceiling)
         {
             _seqCeiling = ceiling;
-            byte[] data = new byte[12];
-            LittleEndian.WriteInt64(data, 0, ceiling);
-            LittleEndian.WriteInt32(data, 8, (int)Crc32.Compute(data, 0, 8));
-            AtomicFile.Write(_storage, SeqFileName, data);
+            LittleEndian.WriteInt64(_seqFile, 0, ceiling);
+            LittleEndian.WriteInt32(_seqFile, 8, (int)Crc32.Compute(_seqFile, 0, 8));
+            AtomicFile.Write(_storage, SeqFileName, SeqTempFileName, _seqFile);
         }
 
         private void Seal(int bodyEnd, long nowMs)

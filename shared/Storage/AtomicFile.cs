@@ -15,11 +15,28 @@ namespace Capteur.Node.Storage
         /// <summary>Replaces <paramref name="name"/> with <paramref name="data"/>.</summary>
         public static void Write(IStorage storage, string name, byte[] data)
         {
-            string temp = name + TempSuffix;
-            storage.Delete(temp);
-            storage.Write(temp, data);
+            Write(storage, name, name + TempSuffix, data);
+        }
+
+        /// <summary>
+        /// Replaces <paramref name="name"/> with <paramref name="data"/>, given the temp file's name
+        /// (<paramref name="name"/> + <see cref="TempSuffix"/>, kept by a caller that must not allocate).
+        /// </summary>
+        public static void Write(IStorage storage, string name, string tempName, byte[] data)
+        {
+            storage.Delete(tempName);
+            storage.Write(tempName, data);
+            Commit(storage, name, tempName);
+        }
+
+        /// <summary>
+        /// The last step, for a caller that wrote the whole temp file itself (in pieces): the temp file takes the
+        /// place of <paramref name="name"/>.
+        /// </summary>
+        public static void Commit(IStorage storage, string name, string tempName)
+        {
             storage.Delete(name);
-            storage.Move(temp, name);
+            storage.Move(tempName, name);
         }
 
         /// <summary>

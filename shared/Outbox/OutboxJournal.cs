@@ -23,7 +23,8 @@ namespace Capteur.Node.Outbox
     /// When readings are batched (a checkpoint interval above 0), a reading may reach the broker before it reaches
     /// flash; so before publishing a sequence number the journal makes sure a ceiling above it is on flash
     /// (<c>outbox.seq</c>, written atomically every <see cref="SeqReserve"/> numbers), and a restart resumes at that
-    /// ceiling. With an interval of 0 every reading is appended before it can be sent, so no number is skipped;
+    /// ceiling. With an interval of 0 every reading is appended before it can be sent (acknowledgements follow within
+    /// <see cref="AckFlushMs"/>), so no number is skipped;
     /// <c>outbox.seq</c> then only backs up the numbering at each rewrite, for when the outbox file is lost.
     /// </para>
     /// </summary>
@@ -40,6 +41,13 @@ namespace Capteur.Node.Outbox
 
         private const string TempFileName = FileName + AtomicFile.TempSuffix;
         private const string SeqTempFileName = SeqFileName + AtomicFile.TempSuffix;
+
+        /// <summary>
+        /// With a checkpoint interval of 0, acknowledgements still wait this long in RAM (a reading is written at
+        /// once): losing them in a power cut only means sending those readings again, and a backlog drains without a
+        /// flash write per acknowledgement.
+        /// </summary>
+        public const long AckFlushMs = 1000;
 
         /// <summary>Sequence numbers reserved on flash at a time in batched mode.</summary>
         public const int SeqReserve = 64;
@@ -218,7 +226,7 @@ namespace Capteur.Node.Outbox
             n += 8;
             LittleEndian.WriteInt32(_record, n, outbox.ScaledValueOf(slot));
             n += 4;
-            Seal(n, nowMs);
+            Seal(n, nowMs, true);
         }
 
         /// <summary>Records that the reading with <paramref name="seq"/> was acknowledged.</summary>
@@ -226,7 +234,7 @@ namespace Capteur.Node.Outbox
         {
             _record[0] = AckType;
             LittleEndian.WriteInt64(_record, 1, seq);
-            Seal(9, nowMs);
+            Seal(9, nowMs, false);
         }
 
         /// <summary>
@@ -247,7 +255,7 @@ namespace Capteur.Node.Outbox
         /// </summary>
         public void Tick(ReadingOutbox outbox, long nowMs)
         {
-            if (_batchLength > 0 && nowMs - _lastFlushMs >= _checkpointMs)
+            if (_batchLength > 0 && nowMs - _lastFlushMs >= (_checkpointMs == 0 ? AckFlushMs : _checkpointMs))
             {
                 Flush(nowMs);
             }
@@ -338,7 +346,7 @@ namespace Capteur.Node.Outbox
             AtomicFile.Write(_storage, SeqFileName, SeqTempFileName, _seqFile);
         }
 
-        private void Seal(int bodyEnd, long nowMs)
+        private void Seal(int bodyEnd, long nowMs, bool isReading)
         {
             LittleEndian.WriteInt32(_record, bodyEnd, (int)Crc32.Compute(_record, 0, bodyEnd));
             int length = bodyEnd + 4;
@@ -349,7 +357,7 @@ namespace Capteur.Node.Outbox
 
             Array.Copy(_record, 0, _batch, _batchLength, length);
             _batchLength += length;
-            if (_checkpointMs == 0)
+            if (_checkpointMs == 0 && isReading)
             {
                 Flush(nowMs);
             }

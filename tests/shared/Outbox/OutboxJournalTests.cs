@@ -46,6 +46,7 @@ namespace Capteur.Node.Tests.Outbox
 
             Ack(outbox, journal, Send(outbox, journal));
             Send(outbox, journal);
+            journal.Tick(outbox, OutboxJournal.AckFlushMs);
 
             ReadingOutbox after = new OutboxJournal(flash, new MemoryLog(), 0, 256).Load(100, 4);
             Assert.AreEqual(4, after.Count);
@@ -55,6 +56,22 @@ namespace Capteur.Node.Tests.Outbox
             Assert.AreEqual(2101, after.ScaledValueOf(slot));
             Assert.AreEqual(2, after.DecimalsOf(slot));
             Assert.AreEqual(T0 + 2101, after.TimeOf(slot));
+        }
+
+        [TestMethod]
+        public void A_reading_is_on_flash_at_once_and_an_acknowledgement_within_a_second()
+        {
+            MemoryStorage flash = new MemoryStorage();
+            OutboxJournal journal = new OutboxJournal(flash, new MemoryLog(), 0, 256);
+            ReadingOutbox outbox = journal.Load(100, 4);
+            AddReading(outbox, journal, 1);
+            Assert.AreEqual(1, new OutboxJournal(flash, new MemoryLog(), 0, 256).Load(100, 4).Count);
+            Ack(outbox, journal, Send(outbox, journal));
+            journal.Tick(outbox, OutboxJournal.AckFlushMs - 1);
+            // a power cut now only means sending it again
+            Assert.AreEqual(1, new OutboxJournal(flash, new MemoryLog(), 0, 256).Load(100, 4).Count);
+            journal.Tick(outbox, OutboxJournal.AckFlushMs);
+            Assert.AreEqual(0, new OutboxJournal(flash, new MemoryLog(), 0, 256).Load(100, 4).Count);
         }
 
         [TestMethod]
@@ -199,7 +216,7 @@ namespace Capteur.Node.Tests.Outbox
             {
                 AddReading(outbox, journal, i);
                 Ack(outbox, journal, Send(outbox, journal));
-                journal.Tick(outbox, 0);
+                journal.Tick(outbox, i * 1000L);
             }
 
             Assert.IsTrue(journal.FileLength <= OutboxJournal.HeaderLength + 4096 + 40);
@@ -220,6 +237,7 @@ namespace Capteur.Node.Tests.Outbox
                 }
 
                 Ack(outbox, journal, Send(outbox, journal));
+                journal.Flush(0);
                 flash.CutPowerAfter(cut);
                 try
                 {

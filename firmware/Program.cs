@@ -70,7 +70,7 @@ namespace Capteur.Firmware
             while (true)
             {
                 _engine.NetworkTick();
-                Thread.Sleep(20);
+                _engine.Activity.WaitOne(50, false);
             }
         }
 

@@ -45,6 +45,11 @@ namespace Capteur.Bench
             return 0;
         }
 
+        public string LastError
+        {
+            get { return ""; }
+        }
+
         public bool IsConnected
         {
             get { return true; }

@@ -78,6 +78,11 @@ namespace Capteur.Bench
             return -1;
         }
 
+        public string LastError
+        {
+            get { return ""; }
+        }
+
         public bool IsConnected
         {
             get { return false; }

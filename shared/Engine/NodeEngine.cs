@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Threading;
 using Capteur.Node.Mqtt;
 using Capteur.Node.Outbox;
 using Capteur.Node.Ports;
@@ -46,6 +47,7 @@ namespace Capteur.Node.Engine
         private readonly Backoff _backoff;
         private readonly LinkEventQueue _events;
         private readonly object _sync = new object();
+        private readonly AutoResetEvent _activity = new AutoResetEvent(false);
 
         private readonly string[] _readingTopics;
         private readonly long[] _nextSampleMs;
@@ -113,6 +115,15 @@ namespace Capteur.Node.Engine
         public object SyncRoot
         {
             get { return _sync; }
+        }
+
+        /// <summary>
+        /// Set when there is network work: a reading queued, an acknowledgement or a loss reported. A network thread
+        /// waits on it between steps (with a timeout, for backoff and timers) instead of polling.
+        /// </summary>
+        public AutoResetEvent Activity
+        {
+            get { return _activity; }
         }
 
         /// <summary>Readings sampled and queued.</summary>
@@ -203,6 +214,7 @@ namespace Capteur.Node.Engine
                 _outbox.Add(sensor, scaledValue, decimals, wall >= 0 ? wall : nowMs, wall < 0);
                 _journal.Added(_outbox, _outbox.SlotAt(_outbox.Span - 1), nowMs);
                 Sampled++;
+                _activity.Set();
                 if (_outbox.Dropped > dropped && (_outbox.Dropped == 1 || _outbox.Dropped % 100 == 0))
                 {
                     _log.Write(LogLevel.Warning, "outbox full (" + _outbox.Capacity.ToString() + " readings): oldest dropped, "
@@ -297,12 +309,14 @@ namespace Capteur.Node.Engine
         public void OnPublished(int messageId, bool acknowledged)
         {
             _events.Published(messageId, acknowledged);
+            _activity.Set();
         }
 
         /// <inheritdoc />
         public void OnConnectionLost()
         {
             _events.Lost();
+            _activity.Set();
         }
 
         private bool Connect(long now)
@@ -331,7 +345,8 @@ namespace Capteur.Node.Engine
             if (code != 0)
             {
                 _hostIndex = (_hostIndex + 1) % _options.Hosts.Length;
-                EnterBackoff(now, code < 0 ? "mqtt: " + where + " unreachable" : "mqtt: " + where + " refused the connection (code " + code.ToString() + ")");
+                string why = _link.LastError.Length > 0 ? " (" + _link.LastError + ")" : "";
+                EnterBackoff(now, (code < 0 ? "mqtt: " + where + " unreachable" : "mqtt: " + where + " refused the connection, code " + code.ToString()) + why);
                 return false;
             }
 

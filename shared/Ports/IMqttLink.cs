@@ -15,6 +15,9 @@ namespace Capteur.Node.Ports
         /// </summary>
         int Connect(MqttConnectOptions options);
 
+        /// <summary>Why the last <see cref="Connect"/> failed, in words for the log; empty after a success.</summary>
+        string LastError { get; }
+
         /// <summary>True between an accepted <see cref="Connect"/> and a loss or <see cref="Disconnect"/>.</summary>
         bool IsConnected { get; }
 

@@ -79,6 +79,12 @@ namespace Capteur.Node.Tests.Support
         }
 
         /// <inheritdoc />
+        public string LastError
+        {
+            get { return Reachable ? (RefuseCode != 0 ? "refused" : "") : "connection refused"; }
+        }
+
+        /// <inheritdoc />
         public bool IsConnected
         {
             get { return _connected; }

@@ -20,6 +20,7 @@ public sealed class VirtualNodeHost : IDisposable
     private readonly SystemClock _clock;
     private readonly CancellationTokenSource _stop = new();
     private Thread? _sampler;
+    private volatile bool _samplingStopped;
     private Thread? _network;
 
     private VirtualNodeHost(NodeConfig config, FolderStorage storage, NodeEngine engine, SimulatedInputs inputs, MqttNetLink link, SystemClock clock, ILog log)
@@ -83,6 +84,33 @@ public sealed class VirtualNodeHost : IDisposable
         _network.Start();
     }
 
+    /// <summary>Stops taking readings; the network side goes on draining the outbox.</summary>
+    public void StopSampling() => _samplingStopped = true;
+
+    /// <summary>
+    /// Stops sampling and waits until the outbox is empty (every reading acknowledged by the broker), at most
+    /// <paramref name="timeout"/>; true when it drained.
+    /// </summary>
+    public bool Drain(TimeSpan timeout)
+    {
+        StopSampling();
+        DateTime deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            lock (Engine.SyncRoot)
+            {
+                if (Engine.Outbox.Count == 0)
+                {
+                    return true;
+                }
+            }
+
+            Thread.Sleep(10);
+        }
+
+        return false;
+    }
+
     /// <summary>Stops cleanly: writes the outbox, publishes <c>offline</c> and disconnects.</summary>
     public void Stop()
     {
@@ -110,7 +138,11 @@ public sealed class VirtualNodeHost : IDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            Engine.SampleTick();
+            if (!_samplingStopped)
+            {
+                Engine.SampleTick();
+            }
+
             long wait = Engine.NextSampleDueMs() - _clock.UptimeMs;
             _stop.Token.WaitHandle.WaitOne((int)Math.Clamp(wait, 1, 200));
         }

@@ -69,7 +69,7 @@ namespace Capteur.Node.Engine
                 int decimals = s.Decimals;
                 if (SensorKindTable.IsAnalog(kind))
                 {
-                    IAnalogInput input = inputs.OpenAnalog(s.Kind, s.Pin, BoardPins.AdcChannelOf(board, s.Pin));
+                    IAnalogInput input = inputs.OpenAnalog(s.Kind, s.Pin, BoardProfiles.Find(board).AdcChannelOf(s.Pin));
                     sensor = new AnalogSensor(input, kind, s.Oversample, TwoPointCalibration.Parse(s.Calibration), filters);
                 }
                 else

@@ -1,0 +1,131 @@
+using System.Buffers;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace Capteur.Watch;
+
+/// <summary>
+/// A subscriber that stays subscribed: it reconnects by itself (every second) and, with a session name, keeps a
+/// persistent session at the broker (clean session off, QoS 1) so that readings published while it was away are
+/// delivered when it is back. Works with any MQTT 3.1.1 broker.
+/// </summary>
+public sealed class WatchClient : IAsyncDisposable
+{
+    private readonly MqttClientFactory _factory = new();
+    private readonly IMqttClient _client;
+    private readonly string _host;
+    private readonly int _port;
+    private readonly string _filter;
+    private readonly string? _session;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _keeper;
+
+    /// <summary>A watcher of a topic filter on a broker.</summary>
+    /// <param name="host">Broker host.</param>
+    /// <param name="port">Broker port.</param>
+    /// <param name="filter">Topic filter, e.g. <c>#</c> or <c>maison/+/temperature</c>.</param>
+    /// <param name="session">Client id of a persistent session, or null for a clean one.</param>
+    public WatchClient(string host, int port, string filter, string? session)
+    {
+        _host = host;
+        _port = port;
+        _filter = filter;
+        _session = session;
+        _client = _factory.CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += args =>
+        {
+            MessageReceived?.Invoke(args.ApplicationMessage.Topic, args.ApplicationMessage.Payload.ToArray());
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>Called for every message (on MQTTnet's thread): topic and payload.</summary>
+    public event Action<string, byte[]>? MessageReceived;
+
+    /// <summary>Called with a line when the connection comes or goes.</summary>
+    public event Action<string>? ConnectionChanged;
+
+    /// <summary>True while connected and subscribed.</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Connects (waiting at most <paramref name="firstTimeout"/> for the first connection) and keeps connected.</summary>
+    public async Task StartAsync(TimeSpan firstTimeout)
+    {
+        DateTime deadline = DateTime.UtcNow + firstTimeout;
+        while (!await TryConnectAsync())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"no MQTT broker answered at {_host}:{_port} within {firstTimeout.TotalSeconds:F0} s");
+            }
+
+            await Task.Delay(250);
+        }
+
+        _keeper = Task.Run(KeepConnectedAsync);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        if (_keeper is not null)
+        {
+            await _keeper;
+        }
+
+        if (_client.IsConnected)
+        {
+            await _client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None);
+        }
+
+        _client.Dispose();
+    }
+
+    private async Task KeepConnectedAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(1000, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (!_client.IsConnected && await TryConnectAsync())
+            {
+                ConnectionChanged?.Invoke($"reconnected to {_host}:{_port}");
+            }
+        }
+    }
+
+    private async Task<bool> TryConnectAsync()
+    {
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(_host, _port)
+            .WithClientId(_session ?? "capteur-watch-" + Guid.NewGuid().ToString("N")[..8])
+            .WithCleanSession(_session is null)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
+            .WithTimeout(TimeSpan.FromSeconds(5))
+            .Build();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            MqttClientConnectResult result = await _client.ConnectAsync(options, timeout.Token);
+            if (!result.IsSessionPresent || _session is null)
+            {
+                await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+                    .WithTopicFilter(_filter, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
+            }
+
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+}

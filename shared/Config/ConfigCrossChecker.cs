@@ -1,5 +1,4 @@
 using System.Collections;
-using Capteur.Node.Sensors;
 
 namespace Capteur.Node.Config
 {
@@ -35,11 +34,11 @@ namespace Capteur.Node.Config
                 if (pin == ConfigSchema.PinUnset)
                 {
                     problems.Add(pinKey + ": not set, but " + kindKey + " is " + kind + " (set its GPIO, e.g. " + pinKey
-                        + "=34, or set " + kindKey + "=none)");
+                        + "=" + BoardPinChecker.PinExample(config, kind).ToString() + ", or set " + kindKey + "=none)");
                 }
                 else
                 {
-                    AddPinProblem(config, pin, pinKey, kindKey, kind, problems);
+                    BoardPinChecker.CheckSensorPin(config, pin, pinKey, kindKey, kind, problems);
                 }
             }
 
@@ -54,25 +53,16 @@ namespace Capteur.Node.Config
                 AddClash(config, slot, "name", "give each sensor its own name", problems);
                 AddClash(config, slot, "pin", "give each sensor its own pin", problems);
             }
-        }
 
-        /// <summary>Reports a pin the board does not offer, or a pin without ADC1 channel for an analog kind.</summary>
-        private static void AddPinProblem(NodeConfig config, int pin, string pinKey, string kindKey, string kind, ArrayList problems)
-        {
-            string board = config.Get("node.board");
-            string on = " on node.board=" + board;
-            string why = BoardPins.Problem(board, pin);
-            if (why != null)
+            BoardPinChecker.CheckConsolePins(config, problems);
+            for (int slot = 1; slot <= ConfigSchema.SensorSlots; slot++)
             {
-                problems.Add(pinKey + ": GPIO " + pin.ToString() + " " + why + on + " (choose another pin, or set node.board)");
-                return;
-            }
-
-            SensorKind parsed;
-            if (SensorKindTable.TryParse(kind, out parsed) && SensorKindTable.IsAnalog(parsed) && BoardPins.AdcChannelOf(board, pin) < 0)
-            {
-                problems.Add(pinKey + ": GPIO " + pin.ToString() + " has no ADC1 channel" + on + ", and " + kindKey + "=" + kind
-                    + " needs one (use one of " + BoardPins.Adc1PinsText(board) + ")");
+                string pinKey = ConfigSchema.SensorKey(slot, "pin");
+                int pin = config.GetInt(pinKey);
+                if (config.IsSlotUsed(slot) && pin != ConfigSchema.PinUnset)
+                {
+                    BoardPinChecker.CheckSensorAgainstConsole(config, pinKey, pin, problems);
+                }
             }
         }
 

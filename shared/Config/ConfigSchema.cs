@@ -153,7 +153,7 @@ namespace Capteur.Node.Config
                     "MQTT keep-alive in seconds (5..3600): the broker drops the node after 1.5 times this without traffic"),
                 ConfigKey.Topic("node.topic", "capteur/node", 200,
                     "Base topic; readings go to <node.topic>/<sensor name>, e.g. capteur/kitchen"),
-                ConfigKey.Choice("node.board", new string[] { "esp32-devkitc", "esp32-wrover", "esp32-s3-devkitc-1", "esp32-c3-devkitm-1" },
+                ConfigKey.Choice("node.board", BoardProfiles.Names(),
                     "Board model (decides which pins exist): esp32-devkitc, esp32-wrover, esp32-s3-devkitc-1 or esp32-c3-devkitm-1"),
                 ConfigKey.NumberOr("node.info_s", 60, 0, "off", 10, 86400,
                     "Seconds between status messages (uptime, RSSI, outbox), 10..86400, or 0 for none"),
@@ -164,6 +164,10 @@ namespace Capteur.Node.Config
                     "Readings kept while the broker is unreachable (10..100000); the oldest are dropped beyond"),
                 ConfigKey.Number("outbox.checkpoint_s", 60, 0, 3600,
                     "Seconds between saves of unsent readings to flash (0..3600); 0 saves after every reading (wears the flash)"),
+                ConfigKey.NumberOr("console.rx_pin", PinUnset, PinUnset, "the board's default", 0, 48,
+                    "Serial console (COM2) RX GPIO, wired to the USB-TTL adapter's TX; -1 for the board's own, e.g. 16 on esp32-devkitc"),
+                ConfigKey.NumberOr("console.tx_pin", PinUnset, PinUnset, "the board's default", 0, 48,
+                    "Serial console (COM2) TX GPIO, wired to the USB-TTL adapter's RX; -1 for the board's own, e.g. 17 on esp32-devkitc"),
             };
 
             ConfigKey[] keys = new ConfigKey[node.Length + SensorSlots * 9];

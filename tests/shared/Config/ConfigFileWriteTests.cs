@@ -28,6 +28,7 @@ namespace Capteur.Node.Tests.Config
                 + "\nnode.topic=capteur/node\nnode.board=esp32-devkitc\nnode.info_s=60\n"
                 + "\npublish.format=json\npublish.retain=false\n"
                 + "\noutbox.capacity=1000\noutbox.checkpoint_s=60\n"
+                + "\nconsole.rx_pin=-1\nconsole.tx_pin=-1\n"
                 + SensorBlock(1) + SensorBlock(2) + SensorBlock(3) + SensorBlock(4);
             Assert.AreEqual(expected, ConfigFile.Write(NodeConfig.CreateDefault()));
         }

@@ -14,7 +14,7 @@ namespace Capteur.Node.Tests.Config
         {
             "wifi.ssid", "wifi.password", "mqtt.host", "mqtt.port", "mqtt.user", "mqtt.password", "mqtt.tls",
             "mqtt.client_id", "mqtt.keepalive_s", "node.topic", "node.board", "node.info_s", "publish.format",
-            "publish.retain", "outbox.capacity", "outbox.checkpoint_s",
+            "publish.retain", "outbox.capacity", "outbox.checkpoint_s", "console.rx_pin", "console.tx_pin",
         };
 
         private static readonly string[] SensorFields = new string[]

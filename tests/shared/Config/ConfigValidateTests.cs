@@ -68,11 +68,11 @@ namespace Capteur.Node.Tests.Config
         public void Two_sensors_on_the_same_pin_are_reported_with_both_keys()
         {
             NodeConfig config = WithBroker();
-            AddSensor(config, 1, "tmp36", "kitchen", "34");
-            AddSensor(config, 2, "digital", "door", "34");
+            AddSensor(config, 1, "tmp36", "kitchen", "32");
+            AddSensor(config, 2, "digital", "door", "32");
             string[] problems = config.Validate();
             Assert.AreEqual(1, problems.Length);
-            Assert.AreEqual("sensor1.pin and sensor2.pin: both are GPIO 34 (give each sensor its own pin)", problems[0]);
+            Assert.AreEqual("sensor1.pin and sensor2.pin: both are GPIO 32 (give each sensor its own pin)", problems[0]);
         }
 
         [TestMethod]
@@ -95,7 +95,7 @@ namespace Capteur.Node.Tests.Config
             Assert.AreEqual(5, problems.Length);
             Assert.AreEqual("mqtt.host: not set (set the broker's address, e.g. mqtt.host=192.168.1.10)", problems[0]);
             Assert.AreEqual("sensor4.name: not set, but sensor4.kind is digital (set a name, e.g. sensor4.name=kitchen, or set sensor4.kind=none)", problems[1]);
-            Assert.AreEqual("sensor4.pin: not set, but sensor4.kind is digital (set its GPIO, e.g. sensor4.pin=34, or set sensor4.kind=none)", problems[2]);
+            Assert.AreEqual("sensor4.pin: not set, but sensor4.kind is digital (set its GPIO, e.g. sensor4.pin=4, or set sensor4.kind=none)", problems[2]);
             Assert.AreEqual("sensor1.name and sensor2.name: both are \"kitchen\" (give each sensor its own name)", problems[3]);
             Assert.AreEqual("sensor1.pin and sensor2.pin: both are GPIO 34 (give each sensor its own pin)", problems[4]);
         }

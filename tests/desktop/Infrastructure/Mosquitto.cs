@@ -32,6 +32,11 @@ internal sealed class Mosquitto : IDisposable
         }
 
         string folder = Directory.CreateTempSubdirectory("capteur-mosquitto-").FullName;
+        // run as root, mosquitto drops to its own user: it must still be able to write its log and persistence file
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, (UnixFileMode)0x1FF);
+        }
         var broker = new Mosquitto(folder, FreePort.Next());
         broker.Run();
         return broker;
@@ -65,12 +70,15 @@ internal sealed class Mosquitto : IDisposable
             _process.WaitForExit(5000);
         }
 
-        try
+        if (Environment.GetEnvironmentVariable("CAPTEUR_KEEP_MOSQUITTO") is null)
         {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 

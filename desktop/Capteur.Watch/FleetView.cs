@@ -142,7 +142,7 @@ public sealed class FleetView
                     return Outcome.NodeState;
             }
 
-            if (message.Seq is long seq && !node.Audit.Record(seq))
+            if (message.Seq is long seq && !node.Audit.Record(seq, $"{message.Sensor}|{message.Value:R}|{message.Timestamp:O}"))
             {
                 Duplicates++;
                 return Outcome.Duplicate;

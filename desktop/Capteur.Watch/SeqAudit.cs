@@ -6,7 +6,7 @@ namespace Capteur.Watch;
 /// </summary>
 public sealed class SeqAudit
 {
-    private readonly HashSet<long> _seen = [];
+    private readonly Dictionary<long, string> _seen = [];
 
     /// <summary>Lowest number seen.</summary>
     public long First { get; private set; } = long.MaxValue;
@@ -20,20 +20,36 @@ public sealed class SeqAudit
     /// <summary>Messages whose number was seen before (resent after a lost acknowledgement or a restart).</summary>
     public long Duplicates { get; private set; }
 
+    /// <summary>
+    /// Repeats whose content differs from the first (another sensor, value or time under the same number): a number
+    /// reused by the node, which would otherwise hide a lost reading behind a "duplicate".
+    /// </summary>
+    public long Conflicts { get; private set; }
+
     /// <summary>Readings that arrived with a number lower than one already seen (from an outbox after an outage).</summary>
     public long Late { get; private set; }
 
     /// <summary>Numbers missing between <see cref="First"/> and <see cref="Last"/>.</summary>
     public long Gaps => _seen.Count == 0 ? 0 : Last - First + 1 - _seen.Count;
 
-    /// <summary>Records one reading's number; false when it is a duplicate.</summary>
-    public bool Record(long seq)
+    /// <summary>
+    /// Records one reading's number and what it carried (<paramref name="content"/>: sensor, value, time); false when
+    /// the number was seen before.
+    /// </summary>
+    public bool Record(long seq, string content = "")
     {
-        if (!_seen.Add(seq))
+        if (_seen.TryGetValue(seq, out string? first))
         {
             Duplicates++;
+            if (first != content)
+            {
+                Conflicts++;
+            }
+
             return false;
         }
+
+        _seen.Add(seq, content);
 
         if (seq < Last)
         {
@@ -51,7 +67,7 @@ public sealed class SeqAudit
         var missing = new List<long>();
         for (long seq = First; seq <= Last && missing.Count < max && _seen.Count > 0; seq++)
         {
-            if (!_seen.Contains(seq))
+            if (!_seen.ContainsKey(seq))
             {
                 missing.Add(seq);
             }
@@ -65,7 +81,7 @@ public sealed class SeqAudit
     {
         for (long seq = 1; seq <= produced; seq++)
         {
-            if (!_seen.Contains(seq))
+            if (!_seen.ContainsKey(seq))
             {
                 return false;
             }

@@ -6,7 +6,9 @@ namespace Capteur.VirtualNode;
 /// <summary>
 /// Where a virtual node's config comes from: the node's own config file (the same format and keys the serial console
 /// sets; by default <c>capteur.cfg</c> in its data folder, created with the virtual defaults on first run), then
-/// <c>key=value</c> overrides from the command line, which apply to this run only.
+/// <c>key=value</c> settings from the command line. Settings given for the data folder's config are saved into it,
+/// as the console's <c>set</c> and <c>save</c> would (so a console save and restart keeps them); settings on top of
+/// a <c>--config</c> file apply to the run only (the file is the user's).
 /// </summary>
 public static class VirtualNodeConfig
 {
@@ -75,6 +77,11 @@ public static class VirtualNodeConfig
         if (problems.Count == 0)
         {
             problems.AddRange(config.Validate());
+        }
+
+        if (problems.Count == 0 && configFile is null)
+        {
+            problems.AddRange(ConfigStore.Save(new FolderStorage(dataFolder), config));
         }
 
         return (config, problems);

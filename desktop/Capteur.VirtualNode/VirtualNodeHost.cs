@@ -23,9 +23,10 @@ public sealed class VirtualNodeHost : IDisposable
     private volatile bool _samplingStopped;
     private Thread? _network;
 
-    private VirtualNodeHost(NodeConfig config, FolderStorage storage, NodeEngine engine, SimulatedInputs inputs, MqttNetLink link, SystemClock clock, ILog log)
+    private VirtualNodeHost(NodeConfig config, FolderStorage storage, NodeEngine engine, ISensorChannel[] sensors, SimulatedInputs inputs, MqttNetLink link, SystemClock clock, ILog log)
     {
         _clock = clock;
+        Sensors = sensors;
         Config = config;
         Storage = storage;
         Engine = engine;
@@ -42,6 +43,12 @@ public sealed class VirtualNodeHost : IDisposable
 
     /// <summary>The engine.</summary>
     public NodeEngine Engine { get; }
+
+    /// <summary>The sensor channels, as the engine samples them.</summary>
+    public ISensorChannel[] Sensors { get; }
+
+    /// <summary>The broker list, as <c>host:port,...</c>.</summary>
+    public string Brokers => string.Join(",", Config.MqttHosts.Select(h => $"{h.Host}:{h.Port}"));
 
     /// <summary>The simulated sensors.</summary>
     public SimulatedInputs Inputs { get; }
@@ -72,7 +79,7 @@ public sealed class VirtualNodeHost : IDisposable
         var engine = new NodeEngine(options, clock, null, link, journal, outbox, sensors, new ProcessStatus(), log, (uint)seed);
         log.Write(LogLevel.Info, $"node {options.BaseTopic}: {sensors.Length} sensors, broker {string.Join(",", options.Hosts.Zip(options.Ports, (h, p) => $"{h}:{p}"))}, "
             + $"{outbox.Count} readings waiting from before, next seq {outbox.NextSeq}, data in {storage.Folder}");
-        return new VirtualNodeHost(config, storage, engine, inputs, link, clock, log);
+        return new VirtualNodeHost(config, storage, engine, sensors, inputs, link, clock, log);
     }
 
     /// <summary>Starts sampling and the network on their own threads.</summary>

@@ -17,6 +17,8 @@ namespace Capteur.Firmware.Adapters
         private const string NoAddress = "0.0.0.0";
 
         private string _lastError = "";
+        private WifiAdapter _adapter;
+        private AutoResetEvent _scanDone;
 
         /// <summary>Why the last <see cref="Connect"/> failed, empty after a success (for the log).</summary>
         public string LastError
@@ -78,6 +80,45 @@ namespace Capteur.Firmware.Adapters
 
                 return "";
             }
+        }
+
+        /// <inheritdoc />
+        public int Scan(string[] ssids, int[] rssiDbm, int timeoutMs)
+        {
+            try
+            {
+                if (_adapter == null)
+                {
+                    _adapter = WifiAdapter.FindAllAdapters()[0];
+                    _scanDone = new AutoResetEvent(false);
+                    _adapter.AvailableNetworksChanged += OnScanDone;
+                }
+
+                _scanDone.Reset();
+                _adapter.ScanAsync();
+                _scanDone.WaitOne(timeoutMs, false);
+                WifiAvailableNetwork[] networks = _adapter.NetworkReport.AvailableNetworks;
+                int found = 0;
+                for (int i = 0; i < networks.Length && found < ssids.Length; i++)
+                {
+                    ssids[found] = networks[i].Ssid;
+                    rssiDbm[found] = (int)networks[i].NetworkRssiInDecibelMilliwatts;
+                    found++;
+                }
+
+                return found;
+            }
+            catch (Exception e)
+            {
+                // InvalidOperationException before the radio starts, busy while joining: an empty scan, said in the log
+                _lastError = "wifi: scan failed: " + e.Message;
+                return 0;
+            }
+        }
+
+        private void OnScanDone(WifiAdapter sender, object e)
+        {
+            _scanDone.Set();
         }
     }
 }

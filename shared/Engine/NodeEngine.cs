@@ -105,6 +105,12 @@ namespace Capteur.Node.Engine
         /// <summary>The info topic.</summary>
         public string InfoTopic { get; private set; }
 
+        /// <summary>Where the console's <c>publish test</c> goes (<c>&lt;node.topic&gt;/test</c>).</summary>
+        public string TestTopic
+        {
+            get { return _options.BaseTopic + "/test"; }
+        }
+
         /// <summary>The outbox (lock <see cref="SyncRoot"/> to read it from another thread).</summary>
         public ReadingOutbox Outbox
         {
@@ -288,6 +294,36 @@ namespace Capteur.Node.Engine
             {
                 _journal.Tick(_outbox, now);
             }
+        }
+
+        /// <summary>
+        /// Age of the oldest reading still queued, in milliseconds, or -1 when the outbox is empty. Caller holds
+        /// <see cref="SyncRoot"/>.
+        /// </summary>
+        public long OldestQueuedAgeMs()
+        {
+            for (int i = 0; i < _outbox.Span; i++)
+            {
+                int slot = _outbox.SlotAt(i);
+                if (_outbox.IsLive(slot))
+                {
+                    long time = _outbox.TimeOf(slot);
+                    long wall = WallMs();
+                    return _outbox.IsUptimeAt(slot) ? _clock.UptimeMs - time : (wall < 0 ? 0 : wall - time);
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// Publishes <c>{"test":true,"uptime_s":N}</c> on <see cref="TestTopic"/> at QoS 1, beside the outbox (the
+        /// console's <c>publish test</c>). True when the link took it.
+        /// </summary>
+        public bool PublishTest()
+        {
+            byte[] payload = Encoding.UTF8.GetBytes("{\"test\":true,\"uptime_s\":" + (_clock.UptimeMs / 1000).ToString() + "}");
+            return _state == NodeState.Online && _link.Publish(TestTopic, payload, 0, payload.Length, 1, false) >= 0;
         }
 
         /// <summary>Clean stop: writes the journal, says <c>offline</c> (retained) and disconnects.</summary>

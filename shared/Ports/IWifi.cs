@@ -14,5 +14,11 @@ namespace Capteur.Node.Ports
 
         /// <summary>The IPv4 address as text, or an empty string when there is none.</summary>
         string IpAddress { get; }
+
+        /// <summary>
+        /// Scans for networks, waiting at most <paramref name="timeoutMs"/>; fills <paramref name="ssids"/> and
+        /// <paramref name="rssiDbm"/> (as many as they hold) and returns how many were found.
+        /// </summary>
+        int Scan(string[] ssids, int[] rssiDbm, int timeoutMs);
     }
 }

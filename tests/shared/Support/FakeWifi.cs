@@ -39,6 +39,19 @@ namespace Capteur.Node.Tests.Support
             get { return _connected ? "192.0.2.10" : ""; }
         }
 
+        /// <inheritdoc />
+        public int Scan(string[] ssids, int[] rssiDbm, int timeoutMs)
+        {
+            if (!InRange || ssids.Length == 0)
+            {
+                return 0;
+            }
+
+            ssids[0] = "maison";
+            rssiDbm[0] = -61;
+            return 1;
+        }
+
         /// <summary>The access point goes away.</summary>
         public void Lose()
         {

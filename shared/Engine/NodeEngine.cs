@@ -394,8 +394,26 @@ namespace Capteur.Node.Engine
             _drainPausedUntilMs = 0;
             _nextInfoMs = now;
             _link.Publish(StatusTopic, _statusOnline, 0, _statusOnline.Length, 1, true);
+            if (_options.HomeAssistant)
+            {
+                AnnounceToHomeAssistant();
+            }
+
             _log.Write(LogLevel.Info, "mqtt: online at " + where + " as " + _options.ClientId);
             return true;
+        }
+
+        // Retained, so Home Assistant finds the sensors whenever it (re)starts; sent on each connection since a broker
+        // without persistence forgets retained messages.
+        private void AnnounceToHomeAssistant()
+        {
+            for (int i = 0; i < _sensors.Length; i++)
+            {
+                byte[] unit = _sensors[i].UnitUtf8;
+                string unitText = Encoding.UTF8.GetString(unit, 0, unit.Length);
+                byte[] payload = Encoding.UTF8.GetBytes(HomeAssistantDiscovery.ConfigPayload(_options.BaseTopic, _sensors[i].Name, unitText, _options.Json, _options.Version));
+                _link.Publish(HomeAssistantDiscovery.ConfigTopic(_options.BaseTopic, _sensors[i].Name, unitText), payload, 0, payload.Length, 1, true);
+            }
         }
 
         private void ConnectionLost(long now)

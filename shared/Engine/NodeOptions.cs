@@ -54,8 +54,14 @@ namespace Capteur.Node.Engine
         /// <summary>0: every reading and acknowledgement goes to flash at once; otherwise at most this many seconds apart.</summary>
         public int CheckpointS = 60;
 
+        /// <summary>True to announce the sensors to Home Assistant (MQTT discovery) on every connection.</summary>
+        public bool HomeAssistant;
+
         /// <summary>Period of the info message in seconds, 0 for none.</summary>
         public int InfoIntervalS = 60;
+
+        /// <summary>Seconds without an MQTT connection before the node is rebooted (<see cref="RebootSupervisor"/>), 0 for never.</summary>
+        public int RebootTimeoutS = 900;
 
         /// <summary>First reconnect delay.</summary>
         public int BackoffMinMs = 1000;

@@ -46,6 +46,8 @@ namespace Capteur.Node.Engine
             options.OutboxCapacity = config.GetInt("outbox.capacity");
             options.CheckpointS = config.GetInt("outbox.checkpoint_s");
             options.InfoIntervalS = config.GetInt("node.info_s");
+            options.HomeAssistant = config.GetBool("homeassistant.discovery");
+            options.RebootTimeoutS = config.GetInt("node.reboot_timeout_s");
             return options;
         }
 

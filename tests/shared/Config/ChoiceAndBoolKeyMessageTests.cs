@@ -15,6 +15,7 @@ namespace Capteur.Node.Tests.Config
         [DataRow("mqtt.tls", "", "mqtt.tls: \"\" is not a boolean (true or false)")]
         [DataRow("publish.retain", "yes", "publish.retain: \"yes\" is not a boolean (true or false)")]
         [DataRow("publish.retain", "2", "publish.retain: \"2\" is not a boolean (true or false)")]
+        [DataRow("homeassistant.discovery", "maybe", "homeassistant.discovery: \"maybe\" is not a boolean (true or false)")]
         public void A_word_that_is_not_a_boolean_is_refused(string key, string value, string expected)
         {
             Assert.AreEqual(expected, NodeConfig.CreateDefault().TrySet(key, value));

@@ -25,8 +25,9 @@ namespace Capteur.Node.Tests.Config
                 + "# Escapes in values: \\\\ \\n \\r \\t \\xHH, and \\s for a space at either end.\n"
                 + "\nwifi.ssid=\nwifi.password=\n"
                 + "\nmqtt.host=\nmqtt.port=1883\nmqtt.user=\nmqtt.password=\nmqtt.tls=false\nmqtt.client_id=\nmqtt.keepalive_s=60\n"
-                + "\nnode.topic=capteur/node\nnode.board=esp32-devkitc\nnode.info_s=60\n"
+                + "\nnode.topic=capteur/node\nnode.board=esp32-devkitc\nnode.info_s=60\nnode.reboot_timeout_s=900\n"
                 + "\npublish.format=json\npublish.retain=false\n"
+                + "\nhomeassistant.discovery=true\n"
                 + "\noutbox.capacity=1000\noutbox.checkpoint_s=60\n"
                 + "\nconsole.rx_pin=-1\nconsole.tx_pin=-1\n"
                 + SensorBlock(1) + SensorBlock(2) + SensorBlock(3) + SensorBlock(4);

@@ -13,8 +13,8 @@ namespace Capteur.Node.Tests.Config
         private static readonly string[] NodeKeys = new string[]
         {
             "wifi.ssid", "wifi.password", "mqtt.host", "mqtt.port", "mqtt.user", "mqtt.password", "mqtt.tls",
-            "mqtt.client_id", "mqtt.keepalive_s", "node.topic", "node.board", "node.info_s", "publish.format",
-            "publish.retain", "outbox.capacity", "outbox.checkpoint_s", "console.rx_pin", "console.tx_pin",
+            "mqtt.client_id", "mqtt.keepalive_s", "node.topic", "node.board", "node.info_s", "node.reboot_timeout_s",
+            "publish.format", "publish.retain", "homeassistant.discovery", "outbox.capacity", "outbox.checkpoint_s", "console.rx_pin", "console.tx_pin",
         };
 
         private static readonly string[] SensorFields = new string[]
@@ -58,8 +58,10 @@ namespace Capteur.Node.Tests.Config
         [DataRow("node.topic", "capteur/node")]
         [DataRow("node.board", "esp32-devkitc")]
         [DataRow("node.info_s", "60")]
+        [DataRow("node.reboot_timeout_s", "900")]
         [DataRow("publish.format", "json")]
         [DataRow("publish.retain", "false")]
+        [DataRow("homeassistant.discovery", "true")]
         [DataRow("outbox.capacity", "1000")]
         [DataRow("outbox.checkpoint_s", "60")]
         [DataRow("sensor1.kind", "none")]
@@ -129,6 +131,7 @@ namespace Capteur.Node.Tests.Config
         [TestMethod]
         [DataRow("mqtt.port", "1..65535")]
         [DataRow("node.info_s", "0 for off, or 10..86400")]
+        [DataRow("node.reboot_timeout_s", "0 for off, or 60..86400")]
         [DataRow("sensor2.pin", "-1 for unset, or 0..48")]
         [DataRow("mqtt.tls", "true or false")]
         [DataRow("publish.format", "json, plain")]

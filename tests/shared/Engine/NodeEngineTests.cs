@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using System.Collections;
 using Capteur.Node.Engine;
 using Capteur.Node.Ports;
 using Capteur.Node.Tests.Support;
@@ -265,6 +266,32 @@ namespace Capteur.Node.Tests.Engine
             PublishedMessage info = (PublishedMessage)rig.Link.On("maison/salon/info")[0];
             Assert.AreEqual("{\"version\":\"1.2.3\",\"uptime_s\":0,\"rssi\":0,\"free_bytes\":0,\"outbox\":1,\"dropped\":0,\"resent\":0,\"state\":\"online\"}", info.Payload);
             Assert.AreEqual(0, info.Qos);
+        }
+
+        [TestMethod]
+        public void Each_connection_announces_the_sensors_to_Home_Assistant_retained_when_asked()
+        {
+            NodeRig rig = new NodeRig(true);
+            rig.Options.HomeAssistant = true;
+            rig.Boot();
+            rig.Step();
+            ArrayList configs = rig.Link.On("homeassistant/sensor/maison_salon_temperature/config");
+            Assert.AreEqual(1, configs.Count);
+            PublishedMessage config = (PublishedMessage)configs[0];
+            Assert.IsTrue(config.Retain);
+            Assert.AreEqual(1, config.Qos);
+            rig.Link.Drop();
+            rig.Run(3000, 100);
+            Assert.AreEqual(2, rig.Link.On("homeassistant/sensor/maison_salon_temperature/config").Count);
+        }
+
+        [TestMethod]
+        public void No_discovery_message_is_sent_when_it_is_off()
+        {
+            NodeRig rig = new NodeRig(true);
+            rig.Boot();
+            rig.Step();
+            Assert.AreEqual(0, rig.Link.On("homeassistant/sensor/maison_salon_temperature/config").Count);
         }
 
         [TestMethod]

@@ -6,12 +6,19 @@ namespace Capteur.Bench
 {
     /// <summary>
     /// Node-side memory figures on .NET: RAM per queued reading (outbox arrays) and bytes allocated per reading on
-    /// the whole publish path (sample, outbox, journal, payload, publish, acknowledgement) once warm.
+    /// the whole publish path (sample, outbox, journal, payload, publish, acknowledgement) once warm. With the
+    /// argument <c>loop</c>: the whole loop's latency and backlog drain rate (<see cref="LoopBench"/>).
     /// </summary>
     internal static class Program
     {
         private static int Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "loop")
+            {
+                LoopBench.RunAsync().GetAwaiter().GetResult();
+                return 0;
+            }
+
             const int capacity = 100000;
             long before = GC.GetTotalMemory(true);
             ReadingOutbox big = new ReadingOutbox(capacity, 8, 1);

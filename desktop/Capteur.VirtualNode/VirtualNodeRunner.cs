@@ -23,6 +23,11 @@ public sealed class VirtualNodeRunner : INodeRestart, IDisposable
     private readonly SystemClock _clock = new();
     private readonly AutoResetEvent _restartAsked = new(false);
     private readonly FolderStorage _storage;
+
+    // The console's thread (set, save, factory-reset) and the restart (which loads, and re-saves, the stored config)
+    // both go through capteur.cfg and its one temp file: unserialized, a load that settles the temp file of a save
+    // under way makes that save's final move fail with no file left, and the next start writes the defaults.
+    private readonly object _configLock = new();
     private NodeShellHost? _shellHost;
     private ShellSession? _session;
     private Thread? _consoleThread;
@@ -69,7 +74,12 @@ public sealed class VirtualNodeRunner : INodeRestart, IDisposable
         List<string> problems = StartNode(_overrides);
         if (_consoleLine is not null)
         {
-            (NodeConfig stored, _) = VirtualNodeConfig.Load(_dataFolder, null, _defaultTopic, []);
+            NodeConfig stored;
+            lock (_configLock)
+            {
+                (stored, _) = VirtualNodeConfig.Load(_dataFolder, null, _defaultTopic, []);
+            }
+
             _shellHost = new NodeShellHost(null, new ProcessStatus(), _clock, this, VirtualNodeHost.Version);
             _shellHost.Attach(Node?.Engine, Node?.Sensors, Node?.Brokers ?? "");
             _session = new ShellSession(_consoleLine, new ShellInterpreter(stored, _storage, _shellHost));
@@ -124,7 +134,13 @@ public sealed class VirtualNodeRunner : INodeRestart, IDisposable
 
     private List<string> StartNode(IEnumerable<KeyValuePair<string, string>> overrides)
     {
-        (NodeConfig config, List<string> problems) = VirtualNodeConfig.Load(_dataFolder, _configFile, _defaultTopic, overrides);
+        NodeConfig config;
+        List<string> problems;
+        lock (_configLock)
+        {
+            (config, problems) = VirtualNodeConfig.Load(_dataFolder, _configFile, _defaultTopic, overrides);
+        }
+
         if (problems.Count > 0)
         {
             Node = null;
@@ -175,7 +191,10 @@ public sealed class VirtualNodeRunner : INodeRestart, IDisposable
                 continue;
             }
 
-            _session!.Feed(buffer, 0, count);
+            lock (_configLock)
+            {
+                _session!.Feed(buffer, 0, count);
+            }
         }
     }
 }

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Capteur.Broker;
+using Capteur.Broker.Logging;
+
+namespace Capteur.Cli.Commands;
+
+/// <summary>`capteur broker [options]`: runs the MQTT broker until Ctrl+C / SIGTERM; `capteur broker passwd` manages its password file.</summary>
+public static class BrokerCommand
+{
+    /// <summary>Builds the command with its options and the passwd subcommand.</summary>
+    public static Command Create()
+    {
+        var port = new Option<int>("--port", "-p") { Description = "Plain MQTT TCP port (default 1883; 0 = any free port)" };
+        var bind = new Option<string>("--bind") { Description = "Address to listen on (default 0.0.0.0 = every interface; 127.0.0.1 = this machine only)" };
+        var data = new Option<string>("--data") { Description = $"Folder of the broker store (default {BrokerOptions.DefaultDataDirectory()})" };
+        var config = new Option<string>("--config") { Description = "JSON config file; its keys are these flag names, flags override it" };
+        var anonymous = new Option<bool>("--anonymous") { Description = "Accept clients without a user name on a non-loopback address" };
+        var passwd = new Option<string>("--passwd") { Description = "Password file (create with: capteur broker passwd FILE USER)" };
+        var acl = new Option<string>("--acl") { Description = "ACL file: topic/user/pattern lines, %u and %c substituted" };
+        var tlsPort = new Option<int>("--tls-port") { Description = "MQTT over TLS port (e.g. 8883); needs --cert and --key" };
+        var cert = new Option<string>("--cert") { Description = "PEM certificate for --tls-port" };
+        var key = new Option<string>("--key") { Description = "PEM private key for --tls-port" };
+        var wsPort = new Option<int>("--websocket-port") { Description = "MQTT over WebSocket port for browsers (e.g. 8080)" };
+        var wsPath = new Option<string>("--websocket-path") { Description = "WebSocket endpoint path (default /mqtt)" };
+        var maxPacket = new Option<int>("--max-packet-bytes") { Description = "Largest packet accepted; bigger closes the connection (default 1048576)" };
+        var maxConnections = new Option<int>("--max-connections") { Description = "Most simultaneous connections (default 50000)" };
+        var connectTimeout = new Option<int>("--connect-timeout-ms") { Description = "Time to complete CONNECT / handshakes (default 10000)" };
+        var writeTimeout = new Option<int>("--write-timeout-ms") { Description = "A client that does not read for this long is disconnected (default 30000)" };
+        var maxQueued = new Option<int>("--max-queued-messages") { Description = "Per-client queue limit; 0 = unlimited, never drops QoS 1/2 (default 0)" };
+        var overflow = new Option<string>("--queue-overflow") { Description = "When the queue limit is reached: drop-new or drop-oldest (default drop-new)" };
+        var durability = new Option<string>("--durability") { Description = "full: fsync before acknowledging (default); process: survives kill -9, not power loss" };
+        var sysInterval = new Option<int>("--sys-interval") { Description = "Seconds between $SYS/broker updates; 0 = off (default 10)" };
+        var command = new Command("broker", "Run the MQTT broker (MQTT 3.1.1 and 5, QoS 0/1/2, retained, persistent sessions).")
+        {
+            port, bind, data, config, anonymous, passwd, acl, tlsPort, cert, key, wsPort, wsPath, maxPacket, maxConnections, connectTimeout,
+            writeTimeout, maxQueued, overflow, durability, sysInterval,
+        };
+        command.Subcommands.Add(BrokerPasswdCommand.Create());
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = new BrokerOptions();
+            try
+            {
+                if (result.GetValue(config) is { } configPath)
+                {
+                    BrokerConfigFile.Apply(configPath, options);
+                }
+
+                void Set<T>(Option<T> option, Action<T> apply)
+                {
+                    if (result.GetResult(option) is { Implicit: false })
+                    {
+                        apply(result.GetValue(option)!);
+                    }
+                }
+
+                Set(port, v => options.Port = v);
+                Set(bind, v => options.Bind = v);
+                Set(data, v => options.DataDirectory = Path.GetFullPath(v));
+                Set(anonymous, v => options.Anonymous = v);
+                Set(passwd, v => options.PasswordFile = Path.GetFullPath(v));
+                Set(acl, v => options.AclFile = Path.GetFullPath(v));
+                Set(tlsPort, v => options.TlsPort = v);
+                Set(cert, v => options.CertificateFile = Path.GetFullPath(v));
+                Set(key, v => options.KeyFile = Path.GetFullPath(v));
+                Set(wsPort, v => options.WebSocketPort = v);
+                Set(wsPath, v => options.WebSocketPath = v);
+                Set(maxPacket, v => options.MaxPacketBytes = v);
+                Set(maxConnections, v => options.MaxConnections = v);
+                Set(connectTimeout, v => options.ConnectTimeoutMs = v);
+                Set(writeTimeout, v => options.WriteTimeoutMs = v);
+                Set(maxQueued, v => options.MaxQueuedMessagesPerClient = v);
+                Set(overflow, v => options.QueueOverflow = BrokerConfigFile.ParseOverflow(v, "--queue-overflow"));
+                Set(durability, v => options.Durability = BrokerConfigFile.ParseDurability(v, "--durability"));
+                Set(sysInterval, v => options.SysIntervalSeconds = v);
+
+                var log = new BrokerLog(Console.Out);
+                await using var host = await BrokerHost.StartAsync(options, log);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    log.Info("shutting down (signal received)");
+                }
+
+                return 0;
+            }
+            catch (BrokerConfigException e)
+            {
+                foreach (var line in e.Message.Split(Environment.NewLine))
+                {
+                    await Console.Error.WriteLineAsync($"capteur broker: {line}");
+                }
+
+                return 2;
+            }
+        });
+        return command;
+    }
+}

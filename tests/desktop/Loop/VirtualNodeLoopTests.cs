@@ -65,7 +65,7 @@ public class VirtualNodeLoopTests
             SeqAudit audit = fleet.Node(topic)!.Audit;
             Assert.AreEqual(0L, audit.Gaps, $"{topic}: missing {string.Join(",", audit.MissingNumbers())}");
             Assert.IsTrue(audit.HasAllUpTo(produced));
-            Assert.IsFalse(fleet.Node(topic)!.Online, $"{topic}: offline after the clean stop");
+            WaitFor(() => fleet.Node(topic)!.Online == false, TimeSpan.FromSeconds(10), $"{topic}: offline after the clean stop");
             node.Dispose();
         }
     }

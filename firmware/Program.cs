@@ -1,17 +1,22 @@
 using System;
-using System.Net.NetworkInformation;
+using System.Text;
 using System.Threading;
 using Capteur.Firmware.Adapters;
 using Capteur.Node.Config;
-using Capteur.Node.Engine;
-using Capteur.Node.Outbox;
 using Capteur.Node.Ports;
+using Capteur.Node.Shell;
 
 namespace Capteur.Firmware
 {
     /// <summary>
-    /// Entry point of the node firmware: loads the config from flash, prints it (secrets masked), wires the adapters
-    /// and runs the shared node engine on two threads, one sampling and one for the network.
+    /// Entry point of the node firmware: loads the config from flash, prints it (secrets masked), serves the serial
+    /// console on COM2 on its own thread (also when the config has problems, so they can be fixed) and runs the node
+    /// (<see cref="NodeRunner"/>: sampling on one thread, the network on this one, restarts on a console save).
+    /// <para>
+    /// Time: nothing to do here. The ESP32 image starts SNTP by itself once Wi-Fi has an address (and
+    /// nanoFramework.Networking.Sntp throws NotSupportedException on the virtual ESP32, whose clock is the host's);
+    /// until the clock is set the engine queues readings with their uptime and stamps them once it is.
+    /// </para>
     /// </summary>
     public static class Program
     {
@@ -21,95 +26,77 @@ namespace Capteur.Firmware
         /// <summary>Folder of the node's files on the internal flash drive.</summary>
         public const string DataFolder = "capteur";
 
-        private static NodeEngine _engine;
+        /// <summary>Speed of the console UART (8N1), as the USB-TTL adapter's terminal is set.</summary>
+        public const int ConsoleBaudRate = 115200;
+
+        private static ShellSession _console;
+        private static ConsoleLog _log;
 
         /// <summary>Boots the node.</summary>
         public static void Main()
         {
-            ConsoleLog log = new ConsoleLog();
+            _log = new ConsoleLog();
             NanoSystemStatus system = new NanoSystemStatus();
             Console.WriteLine("Capteur firmware " + Version + ", free memory " + system.FreeMemoryBytes.ToString() + " bytes");
             FlashStorage storage = new FlashStorage(DataFolder);
-            ConfigLoadResult loaded = ConfigStore.Load(storage);
-            PrintConfig(loaded.Config);
-            foreach (ConfigLoadError error in loaded.Errors)
-            {
-                log.Write(LogLevel.Error, "config " + storage.Folder + ConfigStore.FileName + " " + error.ToString());
-            }
-
-            string[] problems = loaded.Config.Validate();
-            foreach (string problem in problems)
-            {
-                log.Write(LogLevel.Error, "config: " + problem);
-            }
-
-            bool noWifi = loaded.Config.Get("wifi.ssid").Length == 0;
-            if (noWifi)
-            {
-                log.Write(LogLevel.Error, "config: wifi.ssid is not set (set wifi.ssid NAME and wifi.password SECRET)");
-            }
-
-            if (loaded.HasErrors || problems.Length > 0 || noWifi)
-            {
-                log.Write(LogLevel.Error, "the node does not start on this config: fix it over the serial console (COM2) and save");
-                Thread.Sleep(Timeout.Infinite);
-            }
-
-            NodeConfig config = loaded.Config;
-            NodeOptions options = NodeSetup.OptionsFrom(config, Version, DefaultClientId());
-            ISensorChannel[] sensors = NodeSetup.SensorsFrom(config, new PinInputs(), log);
-            OutboxJournal journal = new OutboxJournal(storage, log, options.CheckpointS, 1024);
-            ReadingOutbox outbox = journal.Load(options.OutboxCapacity, options.Window);
             NanoClock clock = new NanoClock();
-            _engine = new NodeEngine(options, clock, new WifiStation(), new M2MqttLink(), journal, outbox, sensors, system, log,
-                (uint)clock.UptimeMs ^ (uint)DateTime.UtcNow.Ticks);
-            log.Write(LogLevel.Info, "node " + options.BaseTopic + ": " + sensors.Length.ToString() + " sensors, "
-                + outbox.Count.ToString() + " readings waiting from before the restart, next seq " + outbox.NextSeq.ToString());
-
-            new Thread(SampleLoop).Start();
-            while (true)
-            {
-                _engine.NetworkTick();
-                _engine.Activity.WaitOne(50, false);
-            }
+            WifiStation wifi = new WifiStation();
+            NodeRunner runner = new NodeRunner(storage, clock, wifi, system, _log, Version);
+            ConfigLoadResult loaded = ConfigStore.Load(storage);
+            string[] problems = runner.StartNode(loaded);
+            StartConsole(loaded.Config, storage, wifi, system, clock, runner, problems);
+            runner.Run();
         }
 
-        // Sampling never waits on the network: it has its own thread and takes only the outbox lock.
-        private static void SampleLoop()
+        // The console pins come from the config as loaded at boot: a saved change of console.rx_pin/tx_pin takes
+        // effect at the next boot (the console cannot move under the terminal that is typing into it).
+        private static void StartConsole(NodeConfig config, FlashStorage storage, WifiStation wifi, NanoSystemStatus system,
+            NanoClock clock, NodeRunner runner, string[] problems)
+        {
+            int rx = BoardProfiles.ConsoleRxPin(config);
+            int tx = BoardProfiles.ConsoleTxPin(config);
+            SerialLine line;
+            try
+            {
+                line = new SerialLine(rx, tx, ConsoleBaudRate, 500);
+            }
+            catch (Exception e)
+            {
+                // No console is no reason to stop the node: it runs on its stored config.
+                _log.Write(LogLevel.Error, "console: COM2 (RX GPIO " + rx.ToString() + ", TX GPIO " + tx.ToString() + ") cannot be opened: "
+                    + e.Message + "; the node runs without its console");
+                return;
+            }
+
+            NodeShellHost host = new NodeShellHost(wifi, system, clock, runner, Version);
+            runner.AttachConsole(host);
+            _console = new ShellSession(line, new ShellInterpreter(config, storage, host));
+            _console.Start();
+            for (int i = 0; i < problems.Length; i++)
+            {
+                byte[] text = Encoding.UTF8.GetBytes("config: " + problems[i] + "\r\n");
+                line.Write(text, 0, text.Length);
+            }
+
+            new Thread(ConsoleLoop).Start();
+            _log.Write(LogLevel.Info, "console: COM2 at " + ConsoleBaudRate.ToString() + " baud, RX GPIO " + rx.ToString() + ", TX GPIO " + tx.ToString());
+        }
+
+        private static void ConsoleLoop()
         {
             while (true)
             {
-                _engine.SampleTick();
-                long wait = _engine.NextSampleDueMs() - Environment.TickCount64;
-                Thread.Sleep(wait < 5 ? 5 : (wait > 1000 ? 1000 : (int)wait));
-            }
-        }
-
-        // Like esphome's dump_config: every key as the node will use it, secrets masked.
-        private static void PrintConfig(NodeConfig config)
-        {
-            foreach (ConfigKey key in ConfigSchema.Keys)
-            {
-                if (key.Slot > 0 && !config.IsSlotUsed(key.Slot))
+                try
                 {
-                    continue;
+                    _console.Poll();
                 }
-
-                Console.WriteLine("  " + key.Name + " = " + config.Display(key.Name));
+                catch (Exception e)
+                {
+                    // a UART error must not end the console: report it and go on reading
+                    _log.Write(LogLevel.Error, "console: " + e.Message);
+                    Thread.Sleep(1000);
+                }
             }
-        }
-
-        // "capteur-" and the last three bytes of the MAC address, unique per board, stable across flashes.
-        private static string DefaultClientId()
-        {
-            NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
-            byte[] mac = interfaces.Length > 0 ? interfaces[0].PhysicalAddress : null;
-            if (mac == null || mac.Length < 3)
-            {
-                return "capteur";
-            }
-
-            return "capteur-" + mac[mac.Length - 3].ToString("x2") + mac[mac.Length - 2].ToString("x2") + mac[mac.Length - 1].ToString("x2");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Device.Adc;
 using Capteur.Node.Ports;
 
@@ -7,7 +8,7 @@ namespace Capteur.Firmware.Adapters
     /// One ADC channel, opened once. ESP32: use ADC1 channels only (0, 3..7 = GPIO 36, 39, 32, 33, 34, 35), ADC2 is
     /// unusable while Wi-Fi is on; attenuation is fixed at 12 dB, readings are 12-bit counts.
     /// </summary>
-    internal sealed class AdcInput : IAnalogInput
+    internal sealed class AdcInput : IAnalogInput, IDisposable
     {
         private readonly AdcChannel _channel;
 
@@ -21,6 +22,12 @@ namespace Capteur.Firmware.Adapters
         public int ReadRaw()
         {
             return _channel.ReadValue();
+        }
+
+        /// <summary>Releases the channel.</summary>
+        public void Dispose()
+        {
+            _channel.Dispose();
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Capteur.Firmware.Adapters
     /// One GPIO input with the internal pull-up enabled (a contact to ground reads low when closed) and the
     /// native debounce filter.
     /// </summary>
-    internal sealed class GpioInput : IDigitalInput
+    internal sealed class GpioInput : IDigitalInput, IDisposable
     {
         private readonly GpioPin _pin;
 
@@ -26,6 +26,12 @@ namespace Capteur.Firmware.Adapters
         public bool Read()
         {
             return _pin.Read() == PinValue.High;
+        }
+
+        /// <summary>Releases the pin.</summary>
+        public void Dispose()
+        {
+            _pin.Dispose();
         }
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections;
 using System.Device.Adc;
 using System.Device.Gpio;
 using Capteur.Node.Ports;
@@ -9,6 +11,7 @@ namespace Capteur.Firmware.Adapters
     {
         private AdcController _adc;
         private GpioController _gpio;
+        private readonly ArrayList _open = new ArrayList();
 
         /// <inheritdoc />
         public IAnalogInput OpenAnalog(string kind, int gpio, int adcChannel)
@@ -18,7 +21,9 @@ namespace Capteur.Firmware.Adapters
                 _adc = new AdcController();
             }
 
-            return new AdcInput(_adc, adcChannel);
+            AdcInput input = new AdcInput(_adc, adcChannel);
+            _open.Add(input);
+            return input;
         }
 
         /// <inheritdoc />
@@ -30,7 +35,28 @@ namespace Capteur.Firmware.Adapters
             }
 
             // debouncing is the shared Debouncer's job (sensorN.debounce_ms); the pin only reads the level
-            return new GpioInput(_gpio, gpio, 0);
+            GpioInput input = new GpioInput(_gpio, gpio, 0);
+            _open.Add(input);
+            return input;
+        }
+
+        /// <summary>
+        /// Releases every pin and channel opened here, so that a node restarted in place can open them again (the
+        /// runtime refuses to open a pin that is still open).
+        /// </summary>
+        public void Close()
+        {
+            for (int i = 0; i < _open.Count; i++)
+            {
+                ((IDisposable)_open[i]).Dispose();
+            }
+
+            _open.Clear();
+            if (_gpio != null)
+            {
+                _gpio.Dispose();
+                _gpio = null;
+            }
         }
     }
 }

@@ -21,18 +21,26 @@ namespace Capteur.Firmware.Adapters
 
         /// <summary>
         /// Routes COM2 to <paramref name="rxPin"/>/<paramref name="txPin"/> and opens it at 8N1. A pin of -1 keeps the
-        /// target's default routing (also the only choice on the virtual device, where SetPinFunction is not supported).
+        /// target's default routing (on the virtual device, where SetPinFunction throws NotSupportedException, the pins are ignored).
         /// </summary>
         public SerialLine(int rxPin, int txPin, int baudRate, int readTimeoutMs)
         {
-            if (rxPin >= 0)
+            try
             {
-                Configuration.SetPinFunction(rxPin, DeviceFunction.COM2_RX);
-            }
+                if (rxPin >= 0)
+                {
+                    Configuration.SetPinFunction(rxPin, DeviceFunction.COM2_RX);
+                }
 
-            if (txPin >= 0)
+                if (txPin >= 0)
+                {
+                    Configuration.SetPinFunction(txPin, DeviceFunction.COM2_TX);
+                }
+            }
+            catch (NotSupportedException)
             {
-                Configuration.SetPinFunction(txPin, DeviceFunction.COM2_TX);
+                // The virtual ESP32 has no pin matrix (SetPinFunction throws NotSupported there): COM2 is the host
+                // device it is mapped to, so there is nothing to route.
             }
 
             _readTimeoutMs = readTimeoutMs;

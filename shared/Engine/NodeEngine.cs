@@ -331,7 +331,7 @@ namespace Capteur.Node.Engine
         {
             lock (_sync)
             {
-                _journal.Flush(_clock.UptimeMs);
+                _journal.Close(_outbox, _clock.UptimeMs);
             }
 
             if (_state == NodeState.Online && _link.IsConnected)

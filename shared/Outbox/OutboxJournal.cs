@@ -281,6 +281,19 @@ namespace Capteur.Node.Outbox
         }
 
         /// <summary>
+        /// A clean stop: writes what is batched and brings the sequence ceiling on flash down to the outbox's next
+        /// number (nothing above it was handed out), so the next start goes on without skipping numbers.
+        /// </summary>
+        public void Close(ReadingOutbox outbox, long nowMs)
+        {
+            Flush(nowMs);
+            if (_seqCeiling != outbox.NextSeq)
+            {
+                WriteSeqCeiling(outbox.NextSeq);
+            }
+        }
+
+        /// <summary>
         /// Replaces the file with a fresh one holding exactly what the outbox holds now (changes still in RAM are
         /// part of it). Written in pieces through the batch buffer, so it allocates nothing.
         /// </summary>

@@ -139,6 +139,22 @@ namespace Capteur.Node.Tests.Outbox
         }
 
         [TestMethod]
+        public void After_a_clean_stop_numbering_goes_on_without_a_skip()
+        {
+            MemoryStorage flash = new MemoryStorage();
+            OutboxJournal journal = new OutboxJournal(flash, new MemoryLog(), 60, 1024);
+            ReadingOutbox outbox = journal.Load(100, 4);
+            AddReading(outbox, journal, 1);
+            AddReading(outbox, journal, 2);
+            Ack(outbox, journal, Send(outbox, journal));
+            journal.Close(outbox, 0);
+
+            ReadingOutbox after = new OutboxJournal(flash, new MemoryLog(), 60, 1024).Load(100, 4);
+            Assert.AreEqual(3L, after.NextSeq);
+            Assert.AreEqual(1, after.Count);
+        }
+
+        [TestMethod]
         public void A_record_cut_short_by_a_power_cut_is_ignored_and_the_rest_kept()
         {
             MemoryStorage flash = new MemoryStorage();

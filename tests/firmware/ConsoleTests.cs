@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Capteur.Desktop.Tests.ConsoleTools;
 using Capteur.Firmware.Tests.Support;
 using Capteur.Node.Config;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -84,12 +85,12 @@ public class ConsoleTests
         board.SetAdc(FirmwareConfig.Tmp36Channel, FirmwareConfig.CountsFor(750));
         board.SetGpio(FirmwareConfig.ContactPin, 1);
         board.WriteConfig(FirmwareConfig.Node(first.Port, "e2e/g1", 200));
-        using PtyPair pty = PtyPair.Open(Path.Combine(board.Folder, "com2"), Path.Combine(board.Folder, "term"));
-        board.Start(pty.DevicePath);
+        using PtyPair pty = PtyPair.Start();
+        board.Start(pty.NodeEnd);
         board.WaitForLine(l => l.Contains("console: COM2"), TimeSpan.FromSeconds(60), "console line");
         Wait.Until(() => before.Audit("e2e/g1").Distinct >= 3, TimeSpan.FromSeconds(60), "readings on the first broker");
 
-        (int code, string output) = Configure(pty.TerminalPath, "--set", $"mqtt.host=127.0.0.1:{second.Port}", "--set", "node.topic=e2e/g2");
+        (int code, string output) = Configure(pty.ToolEnd, "--set", $"mqtt.host=127.0.0.1:{second.Port}", "--set", "node.topic=e2e/g2");
         Assert.AreEqual(0, code, output);
         StringAssert.Contains(output, "node.topic=e2e/g2");
         Wait.Until(() => after.Audit("e2e/g2").Distinct >= 5, TimeSpan.FromSeconds(60), "readings under e2e/g2 on the second broker");
@@ -99,7 +100,7 @@ public class ConsoleTests
         after.Line("firmware, after capteur configure", "e2e/g2", after.Audit("e2e/g2").Distinct);
 
         byte[] file = File.ReadAllBytes(board.ConfigFile);
-        (int refusedCode, string refused) = Configure(pty.TerminalPath, "--set", "mqtt.port=70000");
+        (int refusedCode, string refused) = Configure(pty.ToolEnd, "--set", "mqtt.port=70000");
         Assert.AreEqual(1, refusedCode, refused);
         StringAssert.Contains(refused, "mqtt.port: 70000 is out of range (1..65535)");
         CollectionAssert.AreEqual(file, File.ReadAllBytes(board.ConfigFile), "the saved config is unchanged");

@@ -49,6 +49,12 @@ namespace Capteur.Firmware
         private bool _restartAsked;
         private string _restartWhy = "";
 
+        /// <summary>
+        /// Held by the console while it handles input (a save writes capteur.cfg and its temp file) and by a restart
+        /// while it loads the config: a load must not settle the temp file of a save under way.
+        /// </summary>
+        public readonly object ConfigLock = new object();
+
         /// <summary>A runner over the board's adapters; nothing starts before <see cref="StartNode"/>.</summary>
         public NodeRunner(FlashStorage storage, NanoClock clock, WifiStation wifi, NanoSystemStatus system, ConsoleLog log, string version)
         {
@@ -170,7 +176,13 @@ namespace Capteur.Firmware
             try
             {
                 StopNode();
-                StartNode(ConfigStore.Load(_storage));
+                ConfigLoadResult loaded;
+                lock (ConfigLock)
+                {
+                    loaded = ConfigStore.Load(_storage);
+                }
+
+                StartNode(loaded);
             }
             catch (Exception e)
             {

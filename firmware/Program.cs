@@ -30,6 +30,8 @@ namespace Capteur.Firmware
         public const int ConsoleBaudRate = 115200;
 
         private static ShellSession _console;
+        private static SerialLine _consoleLine;
+        private static NodeRunner _runner;
         private static ConsoleLog _log;
 
         /// <summary>Boots the node.</summary>
@@ -68,6 +70,8 @@ namespace Capteur.Firmware
                 return;
             }
 
+            _consoleLine = line;
+            _runner = runner;
             NodeShellHost host = new NodeShellHost(wifi, system, clock, runner, Version);
             runner.AttachConsole(host);
             _console = new ShellSession(line, new ShellInterpreter(config, storage, host));
@@ -84,11 +88,19 @@ namespace Capteur.Firmware
 
         private static void ConsoleLoop()
         {
+            byte[] input = new byte[64];
             while (true)
             {
                 try
                 {
-                    _console.Poll();
+                    int count = _consoleLine.Read(input, 0, input.Length);
+                    if (count > 0)
+                    {
+                        lock (_runner.ConfigLock)
+                        {
+                            _console.Feed(input, 0, count);
+                        }
+                    }
                 }
                 catch (Exception e)
                 {

@@ -4,6 +4,7 @@ using System.Threading;
 using Capteur.Node.Mqtt;
 using Capteur.Node.Outbox;
 using Capteur.Node.Ports;
+using Capteur.Node.Text;
 
 namespace Capteur.Node.Engine
 {
@@ -560,15 +561,17 @@ namespace Capteur.Node.Engine
                 resent = _outbox.Resent;
             }
 
-            StringBuilder json = new StringBuilder();
-            json.Append("{\"version\":\"").Append(_options.Version)
-                .Append("\",\"uptime_s\":").Append((nowMs / 1000).ToString())
-                .Append(",\"rssi\":").Append((_wifi != null ? _wifi.Rssi : 0).ToString())
-                .Append(",\"free_bytes\":").Append((_system != null ? _system.FreeMemoryBytes : 0).ToString())
-                .Append(",\"outbox\":").Append(depth.ToString())
-                .Append(",\"dropped\":").Append(dropped.ToString())
-                .Append(",\"resent\":").Append(resent.ToString())
-                .Append(",\"state\":\"").Append(NodeStateNames.Of(_state)).Append("\"}");
+            JsonWriter json = new JsonWriter();
+            json.BeginObject()
+                .Property("version", _options.Version)
+                .Property("uptime_s", nowMs / 1000)
+                .Property("rssi", (long)(_wifi != null ? _wifi.Rssi : 0))
+                .Property("free_bytes", _system != null ? _system.FreeMemoryBytes : 0)
+                .Property("outbox", (long)depth)
+                .Property("dropped", dropped)
+                .Property("resent", resent)
+                .Property("state", NodeStateNames.Of(_state))
+                .EndObject();
             return json.ToString();
         }
 

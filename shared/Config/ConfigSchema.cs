@@ -1,3 +1,5 @@
+using Capteur.Node.Text;
+
 namespace Capteur.Node.Config
 {
     /// <summary>
@@ -48,7 +50,7 @@ namespace Capteur.Node.Config
             string lower = name.ToLower();
             for (int i = 0; i < _keys.Length; i++)
             {
-                int distance = EditDistance(lower, _keys[i].Name, best);
+                int distance = EditDistance.Bounded(lower, _keys[i].Name, best);
                 if (distance < best)
                 {
                     best = distance;
@@ -79,59 +81,6 @@ namespace Capteur.Node.Config
             return -1;
         }
 
-        /// <summary>Levenshtein distance, or <paramref name="limit"/> as soon as it cannot be below it.</summary>
-        private static int EditDistance(string a, string b, int limit)
-        {
-            int diff = a.Length - b.Length;
-            if (diff >= limit || -diff >= limit)
-            {
-                return limit;
-            }
-
-            int[] previous = new int[b.Length + 1];
-            int[] current = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++)
-            {
-                previous[j] = j;
-            }
-
-            for (int i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                int rowMin = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    int value = previous[j - 1] + cost;
-                    if (previous[j] + 1 < value)
-                    {
-                        value = previous[j] + 1;
-                    }
-
-                    if (current[j - 1] + 1 < value)
-                    {
-                        value = current[j - 1] + 1;
-                    }
-
-                    current[j] = value;
-                    if (value < rowMin)
-                    {
-                        rowMin = value;
-                    }
-                }
-
-                if (rowMin >= limit)
-                {
-                    return limit;
-                }
-
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-
-            return previous[b.Length] < limit ? previous[b.Length] : limit;
-        }
 
         private static ConfigKey[] Build()
         {

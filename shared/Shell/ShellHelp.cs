@@ -1,5 +1,6 @@
 using System.Collections;
 using Capteur.Node.Config;
+using Capteur.Node.Text;
 
 namespace Capteur.Node.Shell
 {
@@ -82,7 +83,7 @@ namespace Capteur.Node.Shell
             int best = 3;
             for (int i = 0; i < Names.Length; i++)
             {
-                int distance = ShellText.EditDistance(word, Names[i]);
+                int distance = EditDistance.Bounded(word, Names[i], best);
                 if (distance < best)
                 {
                     best = distance;

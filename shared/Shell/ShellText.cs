@@ -36,35 +36,6 @@ namespace Capteur.Node.Shell
             return days > 0 ? days.ToString() + "d " + clock : clock;
         }
 
-        /// <summary>Smallest number of single-character edits from <paramref name="a"/> to <paramref name="b"/>.</summary>
-        public static int EditDistance(string a, string b)
-        {
-            int[] previous = new int[b.Length + 1];
-            int[] current = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++)
-            {
-                previous[j] = j;
-            }
-
-            for (int i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    int substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                    int insert = current[j - 1] + 1;
-                    int remove = previous[j] + 1;
-                    current[j] = substitute < insert ? (substitute < remove ? substitute : remove) : (insert < remove ? insert : remove);
-                }
-
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-
-            return previous[b.Length];
-        }
-
         private static string TwoDigits(long value)
         {
             return value < 10 ? "0" + value.ToString() : value.ToString();

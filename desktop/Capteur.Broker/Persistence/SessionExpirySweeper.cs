@@ -8,29 +8,26 @@ namespace Capteur.Broker.Persistence;
 /// MQTTnet keeps forever; deleting the session also deletes its stored subscriptions and queue. MQTT 3.1.1 persistent sessions have no
 /// expiry in the protocol and stay until the client connects with clean session (as in mosquitto's default).
 /// </summary>
-internal sealed class SessionExpirySweeper(MqttServer server, BrokerLog log) : IAsyncDisposable
+internal sealed class SessionExpirySweeper(MqttServer server, BrokerLog log) : PeriodicJob
 {
     /// <summary>Time between two sweeps.</summary>
-    public static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(2);
 
-    readonly CancellationTokenSource _stop = new();
-    Task? _loop;
+    /// <inheritdoc />
+    protected override TimeSpan Period => SweepPeriod;
 
-    public void Start() => _loop = Task.Run(async () =>
+    /// <inheritdoc />
+    protected override async Task TickAsync()
     {
-        using var timer = new PeriodicTimer(Period);
-        while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+        try
         {
-            try
-            {
-                await SweepAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.Warning($"session expiry sweep failed: {e.Message}");
-            }
+            await SweepAsync().ConfigureAwait(false);
         }
-    });
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.Warning($"session expiry sweep failed: {e.Message}");
+        }
+    }
 
     /// <summary>Deletes every expired session now.</summary>
     public async Task SweepAsync()
@@ -50,22 +47,5 @@ internal sealed class SessionExpirySweeper(MqttServer server, BrokerLog log) : I
                 await session.DeleteAsync().ConfigureAwait(false);
             }
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            if (_loop != null)
-            {
-                await _loop.ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
     }
 }

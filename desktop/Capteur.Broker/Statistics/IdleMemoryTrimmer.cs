@@ -9,7 +9,7 @@ namespace Capteur.Broker.Statistics;
 /// came in and the committed heap is above <see cref="MinimumCommittedBytes"/> and half again what the last trim left, one aggressive
 /// (decommitting) full collection runs; a broker that simply holds many clients is not collected over and over.
 /// </summary>
-internal sealed class IdleMemoryTrimmer(BrokerStatistics statistics) : IAsyncDisposable
+internal sealed class IdleMemoryTrimmer(BrokerStatistics statistics) : PeriodicJob
 {
     /// <summary>Seconds between two checks.</summary>
     public const int PeriodSeconds = 10;
@@ -20,43 +20,26 @@ internal sealed class IdleMemoryTrimmer(BrokerStatistics statistics) : IAsyncDis
     /// <summary>Committed heap below which trimming is not worth a collection.</summary>
     public const long MinimumCommittedBytes = 48L * 1024 * 1024;
 
-    readonly CancellationTokenSource _stop = new();
-    Task? _loop;
+    long _lastPublishes = statistics.PublishReceived;
+    long _afterLastTrim;
 
-    public void Start() => _loop = Task.Run(async () =>
+    /// <inheritdoc />
+    protected override TimeSpan Period => TimeSpan.FromSeconds(PeriodSeconds);
+
+    /// <inheritdoc />
+    protected override Task TickAsync()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(PeriodSeconds));
-        var last = statistics.PublishReceived;
-        var afterLastTrim = 0L;
-        while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+        var now = statistics.PublishReceived;
+        var idle = (now - _lastPublishes) < IdleMessagesPerSecond * PeriodSeconds;
+        _lastPublishes = now;
+        var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        if (idle && committed > Math.Max(MinimumCommittedBytes, _afterLastTrim * 3 / 2))
         {
-            var now = statistics.PublishReceived;
-            var idle = (now - last) < IdleMessagesPerSecond * PeriodSeconds;
-            last = now;
-            var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
-            if (idle && committed > Math.Max(MinimumCommittedBytes, afterLastTrim * 3 / 2))
-            {
-                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                afterLastTrim = GC.GetGCMemoryInfo().TotalCommittedBytes;
-            }
-        }
-    });
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            if (_loop != null)
-            {
-                await _loop.ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            _afterLastTrim = GC.GetGCMemoryInfo().TotalCommittedBytes;
         }
 
-        _stop.Dispose();
+        return Task.CompletedTask;
     }
 }

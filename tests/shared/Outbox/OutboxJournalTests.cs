@@ -14,6 +14,12 @@ namespace Capteur.Node.Tests.Outbox
     {
         private const long T0 = 1795000000000;
 
+        // A node restarting on the same flash: a fresh journal reads the outbox back.
+        private static ReadingOutbox Reboot(MemoryStorage flash, int checkpointS)
+        {
+            return new OutboxJournal(flash, new MemoryLog(), checkpointS, checkpointS == 0 ? 256 : 1024).Load(100, 4);
+        }
+
         private static void AddReading(ReadingOutbox outbox, OutboxJournal journal, int value)
         {
             outbox.Add(0, value, 2, T0 + value, false);
@@ -48,7 +54,7 @@ namespace Capteur.Node.Tests.Outbox
             Send(outbox, journal);
             journal.Tick(outbox, OutboxJournal.AckFlushMs);
 
-            ReadingOutbox after = new OutboxJournal(flash, new MemoryLog(), 0, 256).Load(100, 4);
+            ReadingOutbox after = Reboot(flash, 0);
             Assert.AreEqual(4, after.Count);
             Assert.AreEqual(6L, after.NextSeq);
             int slot = after.NextToSend();
@@ -65,13 +71,13 @@ namespace Capteur.Node.Tests.Outbox
             OutboxJournal journal = new OutboxJournal(flash, new MemoryLog(), 0, 256);
             ReadingOutbox outbox = journal.Load(100, 4);
             AddReading(outbox, journal, 1);
-            Assert.AreEqual(1, new OutboxJournal(flash, new MemoryLog(), 0, 256).Load(100, 4).Count);
+            Assert.AreEqual(1, Reboot(flash, 0).Count);
             Ack(outbox, journal, Send(outbox, journal));
             journal.Tick(outbox, OutboxJournal.AckFlushMs - 1);
             // a power cut now only means sending it again
-            Assert.AreEqual(1, new OutboxJournal(flash, new MemoryLog(), 0, 256).Load(100, 4).Count);
+            Assert.AreEqual(1, Reboot(flash, 0).Count);
             journal.Tick(outbox, OutboxJournal.AckFlushMs);
-            Assert.AreEqual(0, new OutboxJournal(flash, new MemoryLog(), 0, 256).Load(100, 4).Count);
+            Assert.AreEqual(0, Reboot(flash, 0).Count);
         }
 
         [TestMethod]
@@ -83,10 +89,10 @@ namespace Capteur.Node.Tests.Outbox
             AddReading(outbox, journal, 1);
             AddReading(outbox, journal, 2);
             journal.Tick(outbox, 59999);
-            Assert.AreEqual(0, new OutboxJournal(flash, new MemoryLog(), 60, 1024).Load(100, 4).Count);
+            Assert.AreEqual(0, Reboot(flash, 60).Count);
             journal.Tick(outbox, 60000);
             Assert.AreEqual(0, journal.UnsavedBytes);
-            Assert.AreEqual(2, new OutboxJournal(flash, new MemoryLog(), 60, 1024).Load(100, 4).Count);
+            Assert.AreEqual(2, Reboot(flash, 60).Count);
         }
 
         [TestMethod]
@@ -101,7 +107,7 @@ namespace Capteur.Node.Tests.Outbox
             Ack(outbox, journal, Send(outbox, journal));
 
             // power cut before the checkpoint: the two readings were published but never reached flash
-            ReadingOutbox after = new OutboxJournal(flash, new MemoryLog(), 60, 1024).Load(100, 4);
+            ReadingOutbox after = Reboot(flash, 60);
             Assert.IsTrue(after.NextSeq > 2);
         }
 
@@ -117,7 +123,7 @@ namespace Capteur.Node.Tests.Outbox
             journal.Flush(0);
             Send(outbox, journal);
 
-            ReadingOutbox after = new OutboxJournal(flash, new MemoryLog(), 60, 1024).Load(100, 4);
+            ReadingOutbox after = Reboot(flash, 60);
             Assert.AreEqual(3, after.Count);
             Assert.AreEqual(1L + OutboxJournal.SeqReserve, after.NextSeq);
             Assert.AreEqual(1L, after.SeqOf(after.SlotAt(0)));
@@ -149,7 +155,7 @@ namespace Capteur.Node.Tests.Outbox
             Ack(outbox, journal, Send(outbox, journal));
             journal.Close(outbox, 0);
 
-            ReadingOutbox after = new OutboxJournal(flash, new MemoryLog(), 60, 1024).Load(100, 4);
+            ReadingOutbox after = Reboot(flash, 60);
             Assert.AreEqual(3L, after.NextSeq);
             Assert.AreEqual(1, after.Count);
         }
@@ -236,7 +242,7 @@ namespace Capteur.Node.Tests.Outbox
             }
 
             Assert.IsTrue(journal.FileLength <= OutboxJournal.HeaderLength + 4096 + 40);
-            Assert.AreEqual(201L, new OutboxJournal(flash, new MemoryLog(), 0, 256).Load(100, 4).NextSeq);
+            Assert.AreEqual(201L, Reboot(flash, 0).NextSeq);
         }
 
         [TestMethod]
@@ -264,7 +270,7 @@ namespace Capteur.Node.Tests.Outbox
                 }
 
                 flash.RestorePower();
-                ReadingOutbox after = new OutboxJournal(flash, new MemoryLog(), 0, 256).Load(100, 4);
+                ReadingOutbox after = Reboot(flash, 0);
                 Assert.AreEqual(2, after.Count);
                 Assert.AreEqual(2L, after.SeqOf(after.NextToSend()));
             }
@@ -281,7 +287,7 @@ namespace Capteur.Node.Tests.Outbox
             outbox.Add(0, 2, 0, 8000, true);
             journal.Added(outbox, outbox.SlotAt(1), 0);
 
-            ReadingOutbox after = new OutboxJournal(flash, new MemoryLog(), 0, 256).Load(100, 4);
+            ReadingOutbox after = Reboot(flash, 0);
             Assert.AreEqual(-1, after.NextToSend());
             after.Restamp(T0);
             int slot = after.NextToSend();

@@ -51,6 +51,15 @@ public sealed class BrokerHost : IAsyncDisposable
         $"capteur broker {typeof(BrokerHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0"}" +
         $" (MQTTnet {typeof(MqttServer).Assembly.GetName().Version?.ToString(3)})";
 
+    /// <summary>
+    /// User name of the broker's own in-process subscribers (the recorder, the dashboard): accepted only with
+    /// <see cref="InternalPassword"/>, and allowed to read every topic whatever the ACL says. Other clients cannot use it.
+    /// </summary>
+    public const string InternalUserName = "$capteur-internal";
+
+    /// <summary>A random password made at start-up and known only to this process, for <see cref="InternalUserName"/>.</summary>
+    public string InternalPassword { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
     /// <summary>The open listeners with their actual ports.</summary>
     public IReadOnlyList<BoundListener> Listeners => _adapter.Bound;
 
@@ -147,7 +156,9 @@ public sealed class BrokerHost : IAsyncDisposable
                 return;
             }
 
-            var refusal = await authenticator.CheckAsync(e.UserName, e.Password, CancellationToken.None).ConfigureAwait(false);
+            var refusal = e.UserName != InternalUserName
+                ? await authenticator.CheckAsync(e.UserName, e.Password, CancellationToken.None).ConfigureAwait(false)
+                : IsInternalPassword(e.Password) ? null : $"user name '{e.UserName}' is reserved for the broker's own clients";
             if (refusal != null)
             {
                 Statistics.OnRefusedLogin();
@@ -217,7 +228,8 @@ public sealed class BrokerHost : IAsyncDisposable
             // Read access is checked per delivered message (as mosquitto does), so '#' subscriptions receive only what the user may read.
             _server.InterceptingClientEnqueueAsync += e =>
             {
-                if (!acl.IsAllowed(userNames.GetValueOrDefault(e.ReceiverClientId), e.ReceiverClientId, e.ApplicationMessage.Topic, AclAccess.Read))
+                var reader = userNames.GetValueOrDefault(e.ReceiverClientId);
+                if (reader != InternalUserName && !acl.IsAllowed(reader, e.ReceiverClientId, e.ApplicationMessage.Topic, AclAccess.Read))
                 {
                     e.AcceptEnqueue = false;
                 }
@@ -226,6 +238,10 @@ public sealed class BrokerHost : IAsyncDisposable
             };
         }
     }
+
+    bool IsInternalPassword(string? password) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(password ?? ""), System.Text.Encoding.UTF8.GetBytes(InternalPassword));
 
     static X509Certificate2 LoadCertificate(BrokerOptions options)
     {

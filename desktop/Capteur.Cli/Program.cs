@@ -11,6 +11,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         using var stop = new CancellationTokenSource();
+        ParentLink.StopWhenParentExits(stop); // a node started by `capteur demo --processes` stops with it
         void Cancel(PosixSignalContext context)
         {
             // Keep the process alive: the command sees the cancellation and shuts down in order (store flushed, clients told).
@@ -36,6 +37,8 @@ public static class Program
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ConsoleCommand.Create());
         root.Subcommands.Add(ConfigureCommand.Create());
+        root.Subcommands.Add(RecordCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using MQTTnet;
+using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
 namespace Capteur.Watch;
@@ -19,6 +20,7 @@ public sealed class WatchClient : IAsyncDisposable
     private readonly string? _session;
     private readonly CancellationTokenSource _stop = new();
     private Task? _keeper;
+    private int _connection;
 
     /// <summary>A watcher of a topic filter on a broker.</summary>
     /// <param name="host">Broker host.</param>
@@ -34,10 +36,29 @@ public sealed class WatchClient : IAsyncDisposable
         _client = _factory.CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += args =>
         {
-            MessageReceived?.Invoke(args.ApplicationMessage.Topic, args.ApplicationMessage.Payload.ToArray());
+            byte[] payload = args.ApplicationMessage.Payload.ToArray();
+            if (DeferredReceiver is { } receiver)
+            {
+                args.AutoAcknowledge = false;
+                int connection = Volatile.Read(ref _connection);
+                receiver(args.ApplicationMessage.Topic, payload, () => AcknowledgeAsync(args, connection));
+            }
+
+            MessageReceived?.Invoke(args.ApplicationMessage.Topic, payload);
             return Task.CompletedTask;
         };
     }
+
+    /// <summary>
+    /// When set (before <see cref="StartAsync"/>), called for every message with a function that acknowledges it: the
+    /// message is acknowledged (PUBACK) only when the subscriber calls it, e.g. once the message is committed to disk, so
+    /// a subscriber killed before that gets it again from its persistent session. An acknowledgement for a connection
+    /// that has since been replaced is not sent (the broker delivers that message again on the new one).
+    /// </summary>
+    public Action<string, byte[], Func<Task>>? DeferredReceiver { get; set; }
+
+    /// <summary>User name and password, or null for an anonymous client (set before <see cref="StartAsync"/>).</summary>
+    public MqttLogin? Login { get; set; }
 
     /// <summary>Called for every message (on MQTTnet's thread): topic and payload.</summary>
     public event Action<string, byte[]>? MessageReceived;
@@ -102,18 +123,48 @@ public sealed class WatchClient : IAsyncDisposable
         }
     }
 
+    private async Task AcknowledgeAsync(MqttApplicationMessageReceivedEventArgs message, int connection)
+    {
+        // A packet id belongs to its connection: acknowledging it on the next one could acknowledge another message.
+        if (connection != Volatile.Read(ref _connection) || !_client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            await message.AcknowledgeAsync(CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The connection went away meanwhile: the broker delivers the message again.
+        }
+    }
+
     private async Task<bool> TryConnectAsync()
     {
-        var options = new MqttClientOptionsBuilder()
+        var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(_host, _port)
             .WithClientId(_session ?? "capteur-watch-" + Guid.NewGuid().ToString("N")[..8])
             .WithCleanSession(_session is null)
+            // MQTT 3.1.1: clean session off keeps the session after a disconnect; MQTTnet 5 would speak MQTT 5, where a session
+            // without an expiry interval ends at the disconnect
+            .WithProtocolVersion(MqttProtocolVersion.V311)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-            .WithTimeout(TimeSpan.FromSeconds(5))
-            .Build();
+            .WithTimeout(TimeSpan.FromSeconds(5));
+        if (Login is { } login)
+        {
+            builder.WithCredentials(login.UserName, login.Password);
+        }
+
+        MqttClientOptions options = builder.Build();
+        // close gracefully: MQTTnet's default linger (on, 0 s) resets the connection and the kernel drops what it had not sent yet
+        ((MqttClientTcpOptions)options.ChannelOptions).LingerState = new System.Net.Sockets.LingerOption(false, 0);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            // before connecting: a session's queued messages may arrive before ConnectAsync returns
+            Interlocked.Increment(ref _connection);
             MqttClientConnectResult result = await _client.ConnectAsync(options, timeout.Token);
             if (!result.IsSessionPresent || _session is null)
             {

@@ -1,6 +1,11 @@
 using System.CommandLine;
+using System.Net;
 using Capteur.Broker;
 using Capteur.Broker.Logging;
+using Capteur.Broker.Transport;
+using Capteur.Dashboard;
+using Capteur.Recorder;
+using Capteur.Watch;
 
 namespace Capteur.Cli.Commands;
 
@@ -30,10 +35,13 @@ public static class BrokerCommand
         var overflow = new Option<string>("--queue-overflow") { Description = "When the queue limit is reached: drop-new or drop-oldest (default drop-new)" };
         var durability = new Option<string>("--durability") { Description = "full: fsync before acknowledging (default); process: survives kill -9, not power loss" };
         var sysInterval = new Option<int>("--sys-interval") { Description = "Seconds between $SYS/broker updates; 0 = off (default 10)" };
+        var record = new Option<bool>("--record") { Description = "Also record every reading in this process (into DATA/readings.db; capteur export reads it)" };
+        var recordDb = new Option<string>("--record-db") { Description = "Readings database for --record (implies --record)" };
+        var dashboard = new Option<string>("--dashboard") { Description = "Serve the web dashboard on [ADDR:]PORT (8080 = 127.0.0.1:8080; 0.0.0.0:8080 lets phones on the network read it, unauthenticated)" };
         var command = new Command("broker", "Run the MQTT broker (MQTT 3.1.1 and 5, QoS 0/1/2, retained, persistent sessions).")
         {
             port, bind, data, config, anonymous, passwd, acl, tlsPort, cert, key, wsPort, wsPath, maxPacket, maxConnections, connectTimeout,
-            writeTimeout, maxQueued, overflow, durability, sysInterval,
+            writeTimeout, maxQueued, overflow, durability, sysInterval, record, recordDb, dashboard,
         };
         command.Subcommands.Add(BrokerPasswdCommand.Create());
         command.SetAction(async (result, cancellationToken) =>
@@ -74,8 +82,14 @@ public static class BrokerCommand
                 Set(durability, v => options.Durability = BrokerConfigFile.ParseDurability(v, "--durability"));
                 Set(sysInterval, v => options.SysIntervalSeconds = v);
 
+                string? recordInto = result.GetValue(recordDb) is string db ? Path.GetFullPath(db)
+                    : result.GetValue(record) ? Path.Combine(options.DataDirectory, "readings.db") : null;
+                (string Bind, int Port)? dashboardAt = result.GetValue(dashboard) is string d ? DashboardAddress.Parse(d, "--dashboard") : null;
                 var log = new BrokerLog(Console.Out);
                 await using var host = await BrokerHost.StartAsync(options, log);
+                // recorder store for the dashboard: recording?.Store (null without --record)
+                await using RecordingSession? recording = recordInto is null ? null : await StartRecordingAsync(host, recordInto, log, cancellationToken);
+                await using DashboardHost? web = dashboardAt is { } at ? await DashboardAddress.StartForBrokerAsync(host, at, recording?.Store, log, cancellationToken) : null;
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -96,7 +110,35 @@ public static class BrokerCommand
 
                 return 2;
             }
+            catch (ArgumentException e) when (e.Message.StartsWith("--dashboard: ", StringComparison.Ordinal))
+            {
+                await Console.Error.WriteLineAsync($"capteur broker: {e.Message}");
+                return 2;
+            }
+            catch (DashboardBindException e)
+            {
+                await Console.Error.WriteLineAsync($"capteur broker: --dashboard: {e.Message}");
+                return 2;
+            }
+            catch (ReadingStoreException e)
+            {
+                await Console.Error.WriteLineAsync($"capteur broker: --record-db: {e.Message}");
+                return 2;
+            }
         });
         return command;
+    }
+
+    /// <summary>Records from <paramref name="broker"/> over loopback (its own listener's address when it is bound to one) into <paramref name="database"/>.</summary>
+    private static async Task<RecordingSession> StartRecordingAsync(BrokerHost broker, string database, BrokerLog log, CancellationToken cancellationToken)
+    {
+        IPEndPoint mqtt = broker.Listeners.First(l => l.Kind == ListenerKind.Mqtt).EndPoint;
+        string address = IPAddress.Any.Equals(mqtt.Address) ? "127.0.0.1" : IPAddress.IPv6Any.Equals(mqtt.Address) ? "::1" : mqtt.Address.ToString();
+        // the broker's own login: records whatever --anonymous, --passwd and --acl say about other clients
+        var options = new RecorderOptions { SessionId = "capteur-broker-recorder", Login = new MqttLogin(BrokerHost.InternalUserName, broker.InternalPassword) };
+        RecordingSession recording = await RecordingSession.StartAsync(address, mqtt.Port, database, options, cancellationToken);
+        recording.Recorder.Log += line => log.Warning($"recorder: {line}");
+        log.Info($"recording every reading into {recording.Store.Path} (session {options.SessionId}, retention 30d; capteur export --db FILE reads it)");
+        return recording;
     }
 }

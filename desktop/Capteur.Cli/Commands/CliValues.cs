@@ -39,6 +39,27 @@ public static class CliValues
         throw new ArgumentException($"{option}: \"{text}\" is not a duration (a whole number with ms, s, m or h, e.g. 100ms or 10s)");
     }
 
+    /// <summary>Reads a span of time with a unit (<c>30s</c>, <c>15m</c>, <c>24h</c>, <c>7d</c>), e.g. a retention.</summary>
+    public static TimeSpan Span(string text, string option)
+        => TrySpan(text) ?? throw new ArgumentException($"{option}: \"{text}\" is not a duration (a whole number with s, m, h or d, e.g. 24h or 30d)");
+
+    /// <summary>Reads how far back to go: a span back from <paramref name="now"/> (<c>24h</c>, <c>7d</c>) or a time (<c>2026-11-23T10:00:00Z</c>; UTC unless it says otherwise).</summary>
+    public static DateTimeOffset Since(string text, string option, DateTimeOffset now)
+    {
+        if (TrySpan(text) is TimeSpan span)
+        {
+            return now - span;
+        }
+
+        if (text.Length >= 10 && char.IsAsciiDigit(text[0])
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time))
+        {
+            return time;
+        }
+
+        throw new ArgumentException($"{option}: \"{text}\" is neither a duration back from now (a whole number with s, m, h or d, e.g. 24h or 7d) nor a time (e.g. 2026-11-23T10:00:00Z)");
+    }
+
     /// <summary>Reads <c>KEY=VALUE</c> (the value may contain <c>=</c>).</summary>
     public static KeyValuePair<string, string> Setting(string text)
     {
@@ -49,5 +70,21 @@ public static class CliValues
         }
 
         return new KeyValuePair<string, string>(text[..equals], text[(equals + 1)..]);
+    }
+
+    private static TimeSpan? TrySpan(string text)
+    {
+        (string unit, long seconds)[] units = [("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)];
+        foreach ((string unit, long seconds) in units)
+        {
+            if (text.EndsWith(unit, StringComparison.Ordinal)
+                && long.TryParse(text[..^unit.Length], NumberStyles.None, CultureInfo.InvariantCulture, out long n)
+                && n > 0 && n <= 100L * 365 * 86_400 / seconds)
+            {
+                return TimeSpan.FromSeconds(n * seconds);
+            }
+        }
+
+        return null;
     }
 }

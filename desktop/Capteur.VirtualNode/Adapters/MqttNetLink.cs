@@ -38,6 +38,9 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
             .WithTcpServer(options.Host, options.Port)
             .WithClientId(options.ClientId)
             .WithCleanSession(options.CleanSession)
+            // MQTT 3.1.1, as the board's M2Mqtt: MQTTnet 5 would speak MQTT 5, which RabbitMQ 3.x and other 3.1.1
+            // brokers cannot parse
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(options.KeepAliveS))
             .WithTimeout(_connectTimeout);
         if (options.User.Length > 0)
@@ -58,11 +61,15 @@ public sealed class MqttNetLink : IMqttLink, IDisposable
                 .WithWillQualityOfServiceLevel((MqttQualityOfServiceLevel)options.WillQos);
         }
 
+        MqttClientOptions built = builder.Build();
+        // close gracefully, as a board's socket does: MQTTnet's default linger (on, 0 s) resets the connection and the
+        // kernel drops what it had not sent yet (the retained offline status, the DISCONNECT)
+        ((MqttClientTcpOptions)built.ChannelOptions).LingerState = new System.Net.Sockets.LingerOption(false, 0);
         IMqttClient client = _factory.CreateMqttClient();
         try
         {
             using var timeout = new CancellationTokenSource(_connectTimeout);
-            MqttClientConnectResult result = client.ConnectAsync(builder.Build(), timeout.Token).GetAwaiter().GetResult();
+            MqttClientConnectResult result = client.ConnectAsync(built, timeout.Token).GetAwaiter().GetResult();
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
                 LastError = $"refused: {result.ResultCode}";

@@ -1,0 +1,122 @@
+using Capteur.Desktop.Tests.ConsoleTools;
+using Capteur.Desktop.Tests.Infrastructure;
+using Capteur.Desktop.Tests.Recorder.Support;
+using Capteur.Recorder;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Capteur.Desktop.Tests.Recorder;
+
+/// <summary>`capteur record`'s errors, `capteur broker --record` and the demo's recording, as child processes.</summary>
+[TestClass]
+public class RecordCommandTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private string _folder = "";
+
+    [TestInitialize]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("capteur-record-").FullName;
+
+    [TestCleanup]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    [TestMethod]
+    [DataRow(new[] { "--retention", "30" }, "capteur record: --retention: \"30\" is not a duration (a whole number with s, m, h or d, e.g. 24h or 30d)")]
+    [DataRow(new[] { "--retention", "1w" }, "capteur record: --retention: \"1w\" is not a duration (a whole number with s, m, h or d, e.g. 24h or 30d)")]
+    [DataRow(new[] { "--topic", "maison/sal+" }, "capteur record: --topic: \"maison/sal+\" is not an MQTT topic filter (+ and # stand for whole levels, # only as the last; e.g. maison/+/temperature or maison/#)")]
+    [DataRow(new[] { "--broker", "localhost:99999" }, "capteur record: --broker: \"localhost:99999\" is not HOST:PORT with a port 1..65535 (e.g. localhost:1883)")]
+    [DataRow(new[] { "--session", "" }, "capteur record: --session: empty; give a client id (e.g. capteur-recorder)")]
+    public void Argument_errors_name_the_flag_and_exit_2(string[] args, string error)
+    {
+        using ToolRun record = ToolRun.Complete(Timeout, ["record", "--db", Path.Combine(_folder, "r.db"), .. args]);
+        Assert.AreEqual(2, record.ExitCode);
+        Assert.AreEqual(error + "\n", record.Stderr);
+        Assert.IsFalse(File.Exists(Path.Combine(_folder, "r.db")), "nothing created");
+    }
+
+    [TestMethod]
+    public void A_database_that_is_not_a_readings_database_is_refused_before_connecting()
+    {
+        string db = Path.Combine(_folder, "broker.db");
+        File.WriteAllText(db, string.Concat(Enumerable.Repeat("retained messages\n", 200)));
+        using ToolRun record = ToolRun.Complete(Timeout, "record", "--db", db, "--broker", $"127.0.0.1:{FreePort.Next()}");
+        Assert.AreEqual(2, record.ExitCode);
+        Assert.AreEqual($"capteur record: --db: {db} is not a Capteur readings database (not an SQLite file, or a damaged one); give another file, or move this one away to start a new one\n", record.Stderr);
+    }
+
+    [TestMethod]
+    public async Task Broker_with_record_keeps_every_reading_in_its_data_folder()
+    {
+        int port = FreePort.Next();
+        string data = Path.Combine(_folder, "broker");
+        using CapteurProcess broker = CapteurProcess.Start("broker", "--bind", "127.0.0.1", "--port", port.ToString(), "--data", data, "--sys-interval", "0", "--record");
+        string db = Path.Combine(data, "readings.db");
+        broker.WaitForLine(l => l.EndsWith($" recording every reading into {db} (session capteur-broker-recorder, retention 30d; capteur export --db FILE reads it)", StringComparison.Ordinal), Timeout, "the recording line");
+        await using (ReadingPublisher node = await ReadingPublisher.ConnectAsync(port))
+        {
+            await node.ReadingAsync("maison/salon", "temperature", 21.46, "°C", 1, DateTimeOffset.UtcNow);
+            await node.PublishAsync("maison/salon/status", "online", retain: true);
+        }
+
+        using ReadingStore reader = ReadingStore.OpenForReading(db);
+        await Poll.UntilAsync(() => reader.Count() == 1, TimeSpan.FromSeconds(15), () => $"{reader.Count()} readings in {db}");
+        Assert.AreEqual(21.46, reader.Query(DateTimeOffset.MinValue).Single().Value);
+        Assert.AreEqual(0, broker.Terminate(TimeSpan.FromSeconds(30)));
+    }
+
+    [TestMethod]
+    public async Task Broker_with_record_records_on_a_secured_network_broker_whose_acl_lets_nobody_read()
+    {
+        // every interface, no anonymous clients, a password file, and an ACL that lets the node write and nobody read:
+        // the in-process recorder uses the broker's own login, not an exception in the rules for everyone else
+        int port = FreePort.Next();
+        string data = Path.Combine(_folder, "broker");
+        string passwd = Path.Combine(_folder, "passwd");
+        string acl = Path.Combine(_folder, "acl");
+        Capteur.Broker.Security.PasswordFile.SetPassword(passwd, "salon", "s3cret", iterations: 1000);
+        File.WriteAllText(acl, "user salon\ntopic write maison/salon/#\n");
+        using CapteurProcess broker = CapteurProcess.Start("broker", "--bind", "0.0.0.0", "--port", port.ToString(), "--data", data, "--sys-interval", "0",
+            "--passwd", passwd, "--acl", acl, "--record");
+        string db = Path.Combine(data, "readings.db");
+        broker.WaitForLine(l => l.Contains(" recording every reading into ", StringComparison.Ordinal), Timeout, "the recording line");
+        await using (ReadingPublisher node = await ReadingPublisher.ConnectAsync(port, "salon", "s3cret"))
+        {
+            await node.ReadingAsync("maison/salon", "temperature", 19.5, "°C", 1, DateTimeOffset.UtcNow);
+        }
+
+        using ReadingStore reader = ReadingStore.OpenForReading(db);
+        await Poll.UntilAsync(() => reader.Count() == 1, TimeSpan.FromSeconds(15), () => $"{reader.Count()} readings in {db}");
+
+        // the broker's own user name is no way in for anyone else
+        using MQTTnet.IMqttClient outsider = new MQTTnet.MqttClientFactory().CreateMqttClient();
+        string outcome;
+        try
+        {
+            MQTTnet.MqttClientConnectResult result = await outsider.ConnectAsync(new MQTTnet.MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
+                .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311).WithCredentials("$capteur-internal", "guess").Build());
+            outcome = result.ResultCode.ToString();
+        }
+        catch (MQTTnet.Adapter.MqttConnectingFailedException e)
+        {
+            outcome = e.Message; // MQTTnet 5 keeps the CONNACK code in the text only
+        }
+
+        StringAssert.Contains(outcome, "BadUserNameOrPassword", string.Join("\n", broker.Lines.TakeLast(10)));
+        broker.WaitForLine(l => l.Contains("refused: user name '$capteur-internal' is reserved for the broker's own clients", StringComparison.Ordinal), Timeout, "the refusal line");
+        Assert.AreEqual(0, broker.Terminate(TimeSpan.FromSeconds(30)));
+    }
+
+    [TestMethod]
+    public void The_demo_records_by_default_and_not_with_no_record()
+    {
+        string[] demo = ["demo", "--duration", "3", "--port", FreePort.Next().ToString(), "--no-dashboard", "--json", "--nodes", "1"];
+        using ToolRun recording = ToolRun.Complete(Timeout, demo);
+        Assert.AreEqual(0, recording.ExitCode, recording.Stderr);
+        StringAssert.Matches(recording.Stderr, new System.Text.RegularExpressions.Regex(@"capteur demo: recording into /\S+/readings\.db \(deleted at exit\)"));
+        StringAssert.Matches(recording.Stderr, new System.Text.RegularExpressions.Regex(@"capteur demo: recorder: [1-9]\d* readings stored, 0 duplicates dropped, 0 seq conflicts"));
+
+        using ToolRun plain = ToolRun.Complete(Timeout, [.. demo, "--no-record"]);
+        Assert.AreEqual(0, plain.ExitCode, plain.Stderr);
+        Assert.IsFalse(plain.Stderr.Contains("recording into", StringComparison.Ordinal), plain.Stderr);
+        Assert.IsFalse(plain.Stderr.Contains("recorder:", StringComparison.Ordinal), plain.Stderr);
+    }
+}

@@ -152,7 +152,11 @@ function upsertNode(node) {
   badge.textContent = node.status;
   row.querySelector('.seen time').dateTime = node.last_seen;
   row.querySelector('.seen time').title = new Date(node.last_seen).toLocaleString();
-  setNumber(row.querySelector('.rssi'), node.rssi, 'dBm', node.rssi !== null && node.rssi < -80 ? 'warn' : '');
+  // a real radio reports a negative RSSI; 0 means no Wi-Fi (a virtual node)
+  setNumber(row.querySelector('.rssi'), node.rssi === 0 ? null : node.rssi, 'dBm', node.rssi !== null && node.rssi < -80 ? 'warn' : '');
+  if (node.rssi === 0) {
+    row.querySelector('.rssi').title = 'no Wi-Fi radio (a virtual node)';
+  }
   // up to 8 readings are in flight at any time: more is a backlog
   setNumber(row.querySelector('.outbox'), node.outbox, '', node.outbox > 8 ? 'warn' : '');
   setNumber(row.querySelector('.dropped'), node.dropped, '', node.dropped > 0 ? 'bad' : '');

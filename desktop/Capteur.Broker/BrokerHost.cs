@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using System.Security.Cryptography.X509Certificates;
+using Capteur.Broker.Expiry;
 using Capteur.Broker.Logging;
 using Capteur.Broker.Persistence;
 using Capteur.Broker.Security;
@@ -28,10 +29,11 @@ public sealed class BrokerHost : IAsyncDisposable
     readonly List<string> _startupLines = [];
     readonly IdleMemoryTrimmer _trimmer;
     readonly SessionExpirySweeper _expiry;
+    readonly RetainedExpirySweeper _retainedExpiry;
     int _disposed;
 
     BrokerHost(BrokerOptions options, BrokerLog log, MqttServer server, GuardedServerAdapter adapter, ConnectionRegistry registry, SqliteBrokerStore store,
-        SessionPersistence persistence, SysTopicPublisher sys, BrokerStatistics statistics)
+        SessionPersistence persistence, SysTopicPublisher sys, BrokerStatistics statistics, RetainedExpirySweeper retainedExpiry)
     {
         _options = options;
         _log = log;
@@ -44,6 +46,7 @@ public sealed class BrokerHost : IAsyncDisposable
         Statistics = statistics;
         _trimmer = new IdleMemoryTrimmer(statistics);
         _expiry = new SessionExpirySweeper(server, log);
+        _retainedExpiry = retainedExpiry;
     }
 
     /// <summary>"capteur broker VERSION (MQTTnet VERSION)", also published on $SYS/broker/version.</summary>
@@ -90,6 +93,8 @@ public sealed class BrokerHost : IAsyncDisposable
         var certificate = options.TlsPort == 0 ? null : LoadCertificate(options);
         var statistics = new BrokerStatistics();
         var store = SqliteBrokerStore.Open(options.DataDirectory, options.Durability);
+        var clock = new MessageExpiryClock(TimeProvider.System);
+        var expiredWhileDown = store.DeleteExpired(clock.NowUnixMs);
         var retained = store.LoadRetained();
         var sessions = store.LoadSessions();
         store.StartWriter();
@@ -112,9 +117,11 @@ public sealed class BrokerHost : IAsyncDisposable
         var server = new MqttServerFactory().CreateMqttServer(serverOptions, [adapter], new MqttNetLogAdapter(log));
         var persistence = new SessionPersistence(store, options, statistics, log);
         var sys = new SysTopicPublisher(server, statistics, () => persistence.QueuedCount, Version);
-        var host = new BrokerHost(options, log, server, adapter, registry, store, persistence, sys, statistics);
+        var retainedExpiry = new RetainedExpirySweeper(server, clock, log);
+        var host = new BrokerHost(options, log, server, adapter, registry, store, persistence, sys, statistics, retainedExpiry);
         persistence.Attach(server, retained);
         host.AttachSecurity(new ConnectionAuthenticator(options, passwords), acl);
+        new MessageExpiryGuard(server, persistence, retainedExpiry, clock, log).Attach(retained, sessions);
         try
         {
             await server.StartAsync().ConfigureAwait(false);
@@ -128,8 +135,9 @@ public sealed class BrokerHost : IAsyncDisposable
 
             host._trimmer.Start();
             host._expiry.Start();
+            host._retainedExpiry.Start();
 
-            host.WriteStartupLines(store.DatabasePath, passwords, acl != null, certificate, retained.Count, restoredSessions, restoredMessages);
+            host.WriteStartupLines(store.DatabasePath, passwords, acl != null, certificate, retained.Count, restoredSessions, restoredMessages, expiredWhileDown);
         }
         catch
         {
@@ -210,7 +218,7 @@ public sealed class BrokerHost : IAsyncDisposable
 
             // mosquitto: clients never publish into $SYS (and '$' topics are the broker's, MQTT 3.1.1 §4.7.2).
             var denied = topic.StartsWith('$')
-                ? "topics starting with '$' are reserved for the broker"
+                ? "refused: topics starting with '$' are reserved for the broker"
                 : acl != null && !acl.IsAllowed(userNames.GetValueOrDefault(e.ClientId), e.ClientId, topic, AclAccess.Write)
                     ? "denied by the ACL file"
                     : null;
@@ -257,7 +265,7 @@ public sealed class BrokerHost : IAsyncDisposable
         }
     }
 
-    void WriteStartupLines(string databasePath, PasswordFile? passwords, bool hasAcl, X509Certificate2? certificate, int retained, int sessions, int queued)
+    void WriteStartupLines(string databasePath, PasswordFile? passwords, bool hasAcl, X509Certificate2? certificate, int retained, int sessions, int queued, int expired)
     {
         var auth = _options.AnonymousAllowed
             ? (_options.Anonymous ? "anonymous clients ALLOWED (--anonymous)" : "anonymous clients allowed (loopback only)")
@@ -280,7 +288,8 @@ public sealed class BrokerHost : IAsyncDisposable
             : $"per-client queue {_options.MaxQueuedMessagesPerClient} messages, then {(_options.QueueOverflow == QueueOverflowPolicy.DropNew ? "drop-new" : "drop-oldest")} (counted in $SYS/broker/publish/messages/dropped)";
         var durability = _options.Durability == DurabilityPolicy.Full ? "durability full (fsync before acknowledging)" : "durability process (survives kill -9, not power loss)";
         _startupLines.Add($"store {databasePath}: {durability}; {queue}");
-        _startupLines.Add($"restored {retained} retained messages, {sessions} persistent sessions, {queued} queued messages");
+        _startupLines.Add($"restored {retained} retained messages, {sessions} persistent sessions, {queued} queued messages"
+            + (expired > 0 ? $"; discarded {expired} messages whose MQTT 5 message expiry passed while the broker was down" : ""));
         _startupLines.Add($"limits: max-packet-bytes {_options.MaxPacketBytes}, max-connections {_options.MaxConnections}, connect-timeout-ms {_options.ConnectTimeoutMs}, write-timeout-ms {_options.WriteTimeoutMs}; $SYS every {_options.SysIntervalSeconds} s");
         _startupLines.Add("ready");
         foreach (var line in _startupLines)
@@ -303,6 +312,7 @@ public sealed class BrokerHost : IAsyncDisposable
         await _sys.DisposeAsync().ConfigureAwait(false);
         await _trimmer.DisposeAsync().ConfigureAwait(false);
         await _expiry.DisposeAsync().ConfigureAwait(false);
+        await _retainedExpiry.DisposeAsync().ConfigureAwait(false);
         try
         {
             await _server.StopAsync().ConfigureAwait(false);

@@ -101,5 +101,7 @@ public sealed class SecurityTests
         await using var client = await TestClient.ConnectAsync(broker.Port, "c", version: MqttProtocolVersion.V500);
         var result = await client.PublishAsync("$SYS/broker/version", "fake");
         Assert.AreEqual(MqttClientPublishReasonCode.NotAuthorized, result.ReasonCode);
+        Assert.IsTrue(broker.Log.Contains("warning: client 'c': publish to '$SYS/broker/version' refused: topics starting with '$' are reserved for the broker"),
+            string.Join("\n", broker.Log.Lines));
     }
 }

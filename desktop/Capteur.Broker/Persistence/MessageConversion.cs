@@ -1,4 +1,5 @@
 using System.Buffers;
+using Capteur.Broker.Expiry;
 using MQTTnet;
 using MQTTnet.Protocol;
 
@@ -7,7 +8,7 @@ namespace Capteur.Broker.Persistence;
 /// <summary>Converts between MQTTnet's application messages and the stored form.</summary>
 internal static class MessageConversion
 {
-    /// <summary>The stored form of <paramref name="m"/>, delivered with <paramref name="qos"/>.</summary>
+    /// <summary>The stored form of <paramref name="m"/>, delivered with <paramref name="qos"/>; its expiry stamp becomes <see cref="StoredMessage.ExpiresAtUnixMs"/>.</summary>
     public static StoredMessage ToStored(MqttApplicationMessage m, int qos, bool retain) => new(
         m.Topic,
         m.Payload.ToArray(),
@@ -18,9 +19,10 @@ internal static class MessageConversion
         m.CorrelationData,
         m.MessageExpiryInterval,
         m.PayloadFormatIndicator == MqttPayloadFormatIndicator.CharacterData,
-        m.UserProperties?.Select(p => new KeyValuePair<string, string>(p.Name, System.Text.Encoding.UTF8.GetString(p.ValueBuffer.Span))).ToList());
+        (m.MessageExpiryInterval > 0 ? ExpiryStamp.Without(m.UserProperties) : m.UserProperties)?.Select(p => new KeyValuePair<string, string>(p.Name, System.Text.Encoding.UTF8.GetString(p.ValueBuffer.Span))).ToList(),
+        m.MessageExpiryInterval > 0 ? ExpiryStamp.Read(m.UserProperties) : null);
 
-    /// <summary>An MQTTnet message from the stored form.</summary>
+    /// <summary>An MQTTnet message from the stored form, stamped with its expiry deadline if it has one.</summary>
     public static MqttApplicationMessage ToApplicationMessage(StoredMessage s)
     {
         var builder = new MqttApplicationMessageBuilder()
@@ -58,6 +60,12 @@ internal static class MessageConversion
             builder.WithUserProperty(name, System.Text.Encoding.UTF8.GetBytes(value).AsMemory());
         }
 
-        return builder.Build();
+        var message = builder.Build();
+        if (s.MessageExpirySeconds != 0 && s.ExpiresAtUnixMs is { } deadline)
+        {
+            message.UserProperties = ExpiryStamp.With(message.UserProperties, deadline);
+        }
+
+        return message;
     }
 }

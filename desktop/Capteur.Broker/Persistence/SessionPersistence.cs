@@ -106,6 +106,34 @@ internal sealed class SessionPersistence(SqliteBrokerStore store, BrokerOptions 
         };
     }
 
+    /// <summary>Stores <paramref name="retained"/> as the retained message of its topic (one MQTTnet changed without raising RetainedMessageChanged).</summary>
+    public Task PersistRetainedAsync(MqttApplicationMessage retained) =>
+        store.SetRetainedAsync(MessageConversion.ToStored(retained, (int)retained.QualityOfServiceLevel, true));
+
+    /// <summary>
+    /// Called when a QoS 1/2 message for <paramref name="clientId"/> was withdrawn unsent because its MQTT 5 message expiry passed: its stored
+    /// copy goes, as if the client had acknowledged it. Not awaited (the send loop carries on); the store applies writes in order.
+    /// </summary>
+    public void OnExpiredUnsent(string clientId, string topic, long expiresAtUnixMs)
+    {
+        if (!_sessions.ContainsKey(clientId))
+        {
+            return;
+        }
+
+        _ = store.RemoveExpiredQueuedAsync(clientId, topic, expiresAtUnixMs).ContinueWith(t =>
+        {
+            if (t.IsFaulted)
+            {
+                log.Warning($"client '{clientId}': could not remove an expired message on '{topic}' from the store ({t.Exception.InnerException?.Message})");
+            }
+            else if (t.Result)
+            {
+                Interlocked.Decrement(ref _queuedCount);
+            }
+        }, TaskScheduler.Default);
+    }
+
     /// <summary>
     /// Called for a CONNECT that passed authentication: a clean start forgets the stored session; a persistent session
     /// (MQTT 3.1.1 clean session off, MQTT 5 session expiry above 0) is recorded before the client can subscribe.

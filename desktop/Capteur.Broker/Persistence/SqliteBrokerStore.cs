@@ -35,16 +35,56 @@ internal sealed class SqliteBrokerStore : IAsyncDisposable
         store.Execute(durability == DurabilityPolicy.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
         store.Execute(
             """
-            CREATE TABLE IF NOT EXISTS retained(topic TEXT PRIMARY KEY, message TEXT NOT NULL, payload BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS retained(topic TEXT PRIMARY KEY, message TEXT NOT NULL, payload BLOB NOT NULL, expires_at INTEGER);
             CREATE TABLE IF NOT EXISTS sessions(client_id TEXT PRIMARY KEY, user_name TEXT, expiry_seconds INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS subscriptions(client_id TEXT NOT NULL, topic_filter TEXT NOT NULL, qos INTEGER NOT NULL,
                 no_local INTEGER NOT NULL, retain_as_published INTEGER NOT NULL, retain_handling INTEGER NOT NULL,
                 PRIMARY KEY(client_id, topic_filter));
             CREATE TABLE IF NOT EXISTS queued(seq INTEGER PRIMARY KEY AUTOINCREMENT, client_id TEXT NOT NULL, topic TEXT NOT NULL,
-                message TEXT NOT NULL, payload BLOB NOT NULL);
+                message TEXT NOT NULL, payload BLOB NOT NULL, expires_at INTEGER);
             CREATE INDEX IF NOT EXISTS queued_by_client_topic ON queued(client_id, topic, seq);
             """);
+        store.AddExpiresAtColumn("retained");
+        store.AddExpiresAtColumn("queued");
         return store;
+    }
+
+    // Databases written before message expiry was enforced have no expires_at column. Their messages' arrival times are unknown, so an
+    // interval counts from this first start, as a session's time away does after a restart.
+    void AddExpiresAtColumn(string table)
+    {
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name='expires_at'";
+            if ((long)command.ExecuteScalar()! > 0)
+            {
+                return;
+            }
+        }
+
+        Execute($"ALTER TABLE {table} ADD COLUMN expires_at INTEGER");
+        Execute(_connection, $"UPDATE {table} SET expires_at = $now + 1000 * json_extract(message, '$.ExpirySeconds') WHERE json_extract(message, '$.ExpirySeconds') > 0",
+            ("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+    }
+
+    /// <summary>
+    /// Deletes the retained and queued messages whose MQTT 5 message expiry passed while the broker was down (call before
+    /// <see cref="StartWriter"/>); returns how many.
+    /// </summary>
+    public int DeleteExpired(long nowUnixMs)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var deleted = 0;
+        foreach (var table in new[] { "retained", "queued" })
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = $"DELETE FROM {table} WHERE expires_at <= $now";
+            command.Parameters.AddWithValue("$now", nowUnixMs);
+            deleted += command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return deleted;
     }
 
     /// <summary>Reads every retained message (call before <see cref="StartWriter"/>).</summary>
@@ -52,11 +92,11 @@ internal sealed class SqliteBrokerStore : IAsyncDisposable
     {
         var result = new List<StoredMessage>();
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT message, payload FROM retained ORDER BY topic";
+        command.CommandText = "SELECT message, payload, expires_at FROM retained ORDER BY topic";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            result.Add(Decode(reader.GetString(0), (byte[])reader[1]));
+            result.Add(Decode(reader.GetString(0), (byte[])reader[1], reader.IsDBNull(2) ? null : reader.GetInt64(2)));
         }
 
         return result;
@@ -91,12 +131,12 @@ internal sealed class SqliteBrokerStore : IAsyncDisposable
         var queued = new Dictionary<string, List<StoredMessage>>();
         using (var command = _connection.CreateCommand())
         {
-            command.CommandText = "SELECT client_id, message, payload FROM queued ORDER BY seq";
+            command.CommandText = "SELECT client_id, message, payload, expires_at FROM queued ORDER BY seq";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var list = queued.TryGetValue(reader.GetString(0), out var l) ? l : queued[reader.GetString(0)] = [];
-                list.Add(Decode(reader.GetString(1), (byte[])reader[2]));
+                list.Add(Decode(reader.GetString(1), (byte[])reader[2], reader.IsDBNull(3) ? null : reader.GetInt64(3)));
             }
         }
 
@@ -112,8 +152,8 @@ internal sealed class SqliteBrokerStore : IAsyncDisposable
     public Task SetRetainedAsync(StoredMessage message) => Enqueue(c =>
     {
         var (json, payload) = Encode(message);
-        Execute(c, "INSERT INTO retained(topic, message, payload) VALUES($t, $m, $p) ON CONFLICT(topic) DO UPDATE SET message=$m, payload=$p",
-            ("$t", message.Topic), ("$m", json), ("$p", payload));
+        Execute(c, "INSERT INTO retained(topic, message, payload, expires_at) VALUES($t, $m, $p, $e) ON CONFLICT(topic) DO UPDATE SET message=$m, payload=$p, expires_at=$e",
+            ("$t", message.Topic), ("$m", json), ("$p", payload), ("$e", (object?)message.ExpiresAtUnixMs ?? DBNull.Value));
     });
 
     /// <summary>Removes the retained message of <paramref name="topic"/>.</summary>
@@ -151,7 +191,8 @@ internal sealed class SqliteBrokerStore : IAsyncDisposable
     public Task EnqueueMessageAsync(string clientId, StoredMessage message) => Enqueue(c =>
     {
         var (json, payload) = Encode(message);
-        Execute(c, "INSERT INTO queued(client_id, topic, message, payload) VALUES($c, $t, $m, $p)", ("$c", clientId), ("$t", message.Topic), ("$m", json), ("$p", payload));
+        Execute(c, "INSERT INTO queued(client_id, topic, message, payload, expires_at) VALUES($c, $t, $m, $p, $e)",
+            ("$c", clientId), ("$t", message.Topic), ("$m", json), ("$p", payload), ("$e", (object?)message.ExpiresAtUnixMs ?? DBNull.Value));
     });
 
     /// <summary>
@@ -164,6 +205,25 @@ internal sealed class SqliteBrokerStore : IAsyncDisposable
     /// <summary>Removes the newest queued message of <paramref name="clientId"/> on <paramref name="topic"/> (one refused by a full queue).</summary>
     public Task RemoveNewestQueuedAsync(string clientId, string topic) => Enqueue(c => Execute(c,
         "DELETE FROM queued WHERE seq = (SELECT seq FROM queued WHERE client_id=$c AND topic=$t ORDER BY seq DESC LIMIT 1)", ("$c", clientId), ("$t", topic)));
+
+    /// <summary>
+    /// Removes the oldest queued message of <paramref name="clientId"/> on <paramref name="topic"/> that expires at
+    /// <paramref name="expiresAtUnixMs"/>: one that expired before it was sent. True when there was one.
+    /// </summary>
+    public async Task<bool> RemoveExpiredQueuedAsync(string clientId, string topic, long expiresAtUnixMs)
+    {
+        var removed = false;
+        await Enqueue(c =>
+        {
+            using var command = c.CreateCommand();
+            command.CommandText = "DELETE FROM queued WHERE seq = (SELECT seq FROM queued WHERE client_id=$c AND topic=$t AND expires_at=$e ORDER BY seq LIMIT 1)";
+            command.Parameters.AddWithValue("$c", clientId);
+            command.Parameters.AddWithValue("$t", topic);
+            command.Parameters.AddWithValue("$e", expiresAtUnixMs);
+            removed = command.ExecuteNonQuery() > 0;
+        }).ConfigureAwait(false);
+        return removed;
+    }
 
     /// <summary>Counts queued messages (all sessions).</summary>
     public Task<long> CountQueuedAsync()
@@ -281,11 +341,11 @@ internal sealed class SqliteBrokerStore : IAsyncDisposable
         return (JsonSerializer.Serialize(header, HeaderJson), m.Payload);
     }
 
-    static StoredMessage Decode(string json, byte[] payload)
+    static StoredMessage Decode(string json, byte[] payload, long? expiresAtUnixMs)
     {
         var h = JsonSerializer.Deserialize<MessageHeader>(json, HeaderJson)!;
         return new StoredMessage(h.Topic, payload, h.Qos, h.Retain, h.ContentType, h.ResponseTopic, h.CorrelationData, h.ExpirySeconds, h.Utf8,
-            h.UserProperties?.Select(p => new KeyValuePair<string, string>(p[0], p[1])).ToList());
+            h.UserProperties?.Select(p => new KeyValuePair<string, string>(p[0], p[1])).ToList(), expiresAtUnixMs);
     }
 
     static readonly JsonSerializerOptions HeaderJson = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault };

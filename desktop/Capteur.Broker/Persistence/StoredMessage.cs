@@ -11,6 +11,8 @@ namespace Capteur.Broker.Persistence;
 /// <param name="MessageExpirySeconds">MQTT 5 message expiry interval (0 = none).</param>
 /// <param name="PayloadIsUtf8">MQTT 5 payload format indicator.</param>
 /// <param name="UserProperties">MQTT 5 user properties as name/value pairs, or null.</param>
+/// <param name="ExpiresAtUnixMs">When an MQTT 5 message with <paramref name="MessageExpirySeconds"/> expires: its arrival at the broker plus
+/// the interval, Unix milliseconds; null when it never does.</param>
 public sealed record StoredMessage(
     string Topic,
     byte[] Payload,
@@ -21,4 +23,5 @@ public sealed record StoredMessage(
     byte[]? CorrelationData = null,
     uint MessageExpirySeconds = 0,
     bool PayloadIsUtf8 = false,
-    IReadOnlyList<KeyValuePair<string, string>>? UserProperties = null);
+    IReadOnlyList<KeyValuePair<string, string>>? UserProperties = null,
+    long? ExpiresAtUnixMs = null);

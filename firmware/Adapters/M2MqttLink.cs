@@ -78,9 +78,10 @@ namespace Capteur.Firmware.Adapters
             catch (Exception)
             {
                 // Connected, but no usable CONNACK: mosquitto closes the socket right after a refusing CONNACK and
-                // M2Mqtt then reports the closed socket, not the return code.
+                // M2Mqtt then reports the closed socket, not the return code; a hung broker that never answers ends in
+                // the same MqttCommunicationException once M2Mqtt's connect timeout runs out.
                 _lastError = "mqtt: " + options.Host + ":" + options.Port.ToString()
-                    + " closed the connection during CONNECT; check mqtt.user, mqtt.password and the client id";
+                    + " closed the connection during CONNECT or never answered it; check mqtt.user, mqtt.password and the client id, and that the broker is not hung";
                 Release(client, false);
                 return -1;
             }

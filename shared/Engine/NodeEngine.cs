@@ -21,7 +21,9 @@ namespace Capteur.Node.Engine
     /// number, or too large for its decimals) is counted in <see cref="Rejected"/> and logged; a full outbox drops its
     /// oldest reading, counted and logged (first drop, then every 100th); a publish the broker refuses is retried
     /// after a pause that doubles up to the backoff cap; an acknowledgement that never comes is given up after
-    /// <see cref="AckTimeoutMs"/> and the reading sent again. Readings are never published with a time before
+    /// <see cref="AckTimeoutMs"/> and the reading sent again, on a new connection when the broker has acknowledged
+    /// nothing at all for that long (a hung broker or a dead path that TCP has not noticed: the node reconnects,
+    /// moving down its broker list when the broker does not answer). Readings are never published with a time before
     /// 2024 (an unset clock): they wait, with their boot-relative time, until the clock is known.
     /// </para>
     /// </summary>
@@ -63,6 +65,7 @@ namespace Capteur.Node.Engine
         private long _nextInfoMs;
         private long _drainPausedUntilMs;
         private int _refusals;
+        private long _lastAnswerMs;
 
         /// <summary>An engine over its ports; it registers itself as the link's listener.</summary>
         public NodeEngine(NodeOptions options, IClock clock, IWifi wifi, IMqttLink link, OutboxJournal journal,
@@ -393,6 +396,7 @@ namespace Capteur.Node.Engine
             _backoff.Reset();
             _refusals = 0;
             _drainPausedUntilMs = 0;
+            _lastAnswerMs = now;
             _nextInfoMs = now;
             _link.Publish(StatusTopic, _statusOnline, 0, _statusOnline.Length, 1, true);
             if (_options.HomeAssistant)
@@ -427,6 +431,17 @@ namespace Capteur.Node.Engine
             EnterBackoff(now, "mqtt: connection lost");
         }
 
+        // Publishes wait for acknowledgements and none at all came for the ack timeout: the broker is hung or the path is
+        // dead without TCP noticing (a publishing client sends no PINGREQ, so keepalive cannot tell). Drop the connection;
+        // the readings go back to pending and the usual reconnect, down the broker list, takes over.
+        private void DropSilentLink(long now)
+        {
+            _log.Write(LogLevel.Warning, "mqtt: " + _options.Hosts[_hostIndex] + ":" + _options.Ports[_hostIndex].ToString()
+                + " acknowledged nothing for " + ((now - _lastAnswerMs) / 1000).ToString() + " s; dropping the connection");
+            _link.Disconnect();
+            ConnectionLost(now);
+        }
+
         private void EnterBackoff(long now, string why)
         {
             int delay = _backoff.NextDelayMs();
@@ -448,8 +463,10 @@ namespace Capteur.Node.Engine
                         long seq = _outbox.Acknowledge(messageId);
                         if (seq >= 0)
                         {
+                            // only a reading's PUBACK counts as an answer: M2Mqtt also reports QoS 0 publishes as sent
                             _journal.Acknowledged(seq, now);
                             _refusals = 0;
+                            _lastAnswerMs = now;
                         }
                     }
                     else if (_outbox.Fail(messageId))
@@ -466,6 +483,11 @@ namespace Capteur.Node.Engine
             {
                 ConnectionLost(now);
             }
+            else if (_refusals > 0 && _state == NodeState.Online && now - _lastAnswerMs >= AckTimeoutMs)
+            {
+                // M2Mqtt reports a publish it retried without a PUBACK as not published
+                DropSilentLink(now);
+            }
         }
 
         private void Drain(long now)
@@ -475,13 +497,21 @@ namespace Capteur.Node.Engine
                 return;
             }
 
+            int expired;
             lock (_sync)
             {
-                int expired = _outbox.ExpireInFlight(now, AckTimeoutMs);
-                if (expired > 0)
+                expired = _outbox.ExpireInFlight(now, AckTimeoutMs);
+            }
+
+            if (expired > 0)
+            {
+                if (now - _lastAnswerMs >= AckTimeoutMs)
                 {
-                    _log.Write(LogLevel.Warning, "mqtt: " + expired.ToString() + " acknowledgements never came; sending again");
+                    DropSilentLink(now);
+                    return;
                 }
+
+                _log.Write(LogLevel.Warning, "mqtt: " + expired.ToString() + " acknowledgements never came; sending again");
             }
 
             while (true)

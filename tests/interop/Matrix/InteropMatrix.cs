@@ -14,7 +14,7 @@ public static class InteropMatrix
     /// <summary>The results file of this run.</summary>
     public static string ResultsFile =>
         Environment.GetEnvironmentVariable("CAPTEUR_INTEROP_RESULTS")
-        ?? Path.Combine(ProjectFolder(), "results", "cells.jsonl");
+        ?? Path.Combine(Peers.PeerPaths.InteropFolder(), "results", "cells.jsonl");
 
     /// <summary>Records one cell.</summary>
     /// <param name="table">Which table: <c>brokers</c> (Capteur nodes and tools through a peer broker) or <c>clients</c> (a peer client against capteur broker).</param>
@@ -48,17 +48,6 @@ public static class InteropMatrix
         }
 
         return [.. cells.Values];
-    }
-
-    private static string ProjectFolder()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Capteur.Interop.Tests.csproj")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? AppContext.BaseDirectory;
     }
 }
 

@@ -139,18 +139,100 @@ namespace Capteur.Node.Tests.Engine
         public void A_lost_acknowledgement_is_given_up_after_the_timeout_and_the_reading_sent_again()
         {
             NodeRig rig = new NodeRig(true);
+            rig.Options.InfoIntervalS = 0;
             rig.Boot();
             rig.Run(100, 100);
             rig.Link.LoseAllAnswers();
-            rig.Sensor.Samples = 0;
-            rig.Options.InfoIntervalS = 0;
-            rig.Run((int)NodeEngine.AckTimeoutMs, 1000);
-            int count = rig.Link.On(ReadingTopic).Count;
+            for (int second = 0; second < 30; second++)
+            {
+                // the broker goes on acknowledging the later readings: only seq 1's acknowledgement was lost
+                rig.Run(1000, 1000);
+                rig.Link.AcknowledgeAll();
+            }
+
             rig.Clock.Advance(100);
             rig.Step();
-            Assert.AreEqual(1, SeqOf((PublishedMessage)rig.Link.On(ReadingTopic)[rig.Link.On(ReadingTopic).Count - 1]));
-            Assert.IsTrue(rig.Link.On(ReadingTopic).Count > count);
+            int sent = 0;
+            foreach (PublishedMessage message in rig.Link.On(ReadingTopic))
+            {
+                sent += SeqOf(message) == 1 ? 1 : 0;
+            }
+
+            Assert.AreEqual(2, sent);
+            Assert.AreEqual(1, rig.Link.Connects.Count);
             Assert.IsNotNull(rig.Log.Find("acknowledgements never came"));
+        }
+
+        [TestMethod]
+        public void A_broker_that_acknowledges_nothing_for_the_ack_timeout_is_dropped_and_the_next_in_the_list_gets_the_readings()
+        {
+            NodeRig rig = new NodeRig(true);
+            rig.Options.Hosts = new string[] { "broker-a", "broker-b" };
+            rig.Options.Ports = new int[] { 1883, 1884 };
+            rig.Options.InfoIntervalS = 0;
+            rig.Boot();
+            rig.Run(2000, 100);
+            rig.Link.AcknowledgeAll();
+            rig.Run(29900, 100);
+            Assert.AreEqual(NodeState.Online, rig.Engine.State);
+            // broker-a took readings since and answered none for 30 s: a hung broker behind a live TCP connection
+            rig.Run(300, 100);
+            Assert.AreEqual("WARN mqtt: broker-a:1883 acknowledged nothing for 30 s; dropping the connection", rig.Log.Find("acknowledged nothing"));
+            Assert.AreEqual(NodeState.Backoff, rig.Engine.State);
+            Assert.IsFalse(rig.Link.IsConnected);
+            Assert.IsTrue(rig.Engine.Outbox.Count >= 30);
+            int before = rig.Link.Published.Count;
+
+            // a hung broker does not answer a new CONNECT either
+            rig.Link.Reachable = false;
+            rig.Clock.Advance(rig.Engine.RetryAtMs - rig.Clock.UptimeMs);
+            rig.Engine.NetworkTick();
+            rig.Engine.NetworkTick();
+            rig.Link.Reachable = true;
+            rig.Clock.Advance(rig.Engine.RetryAtMs - rig.Clock.UptimeMs);
+            rig.Engine.NetworkTick();
+            rig.Engine.NetworkTick();
+            Assert.AreEqual(NodeState.Online, rig.Engine.State);
+            Assert.AreEqual(3, rig.Link.Connects.Count);
+            Assert.AreEqual("broker-a", ((MqttConnectOptions)rig.Link.Connects[1]).Host);
+            Assert.AreEqual("broker-b", ((MqttConnectOptions)rig.Link.Connects[2]).Host);
+            // b gets the readings from the oldest a never acknowledged (seq 1 and 2 were), then all of them
+            PublishedMessage first = null;
+            for (int i = before; i < rig.Link.Published.Count && first == null; i++)
+            {
+                PublishedMessage message = (PublishedMessage)rig.Link.Published[i];
+                first = message.Topic == ReadingTopic ? message : null;
+            }
+
+            Assert.AreEqual(3, SeqOf(first));
+            for (int round = 0; round < 20 && rig.Engine.Outbox.Count > 0; round++)
+            {
+                rig.Link.AcknowledgeAll();
+                rig.Engine.NetworkTick();
+            }
+
+            Assert.AreEqual(0, rig.Engine.Outbox.Count);
+        }
+
+        [TestMethod]
+        public void A_link_that_gives_up_on_every_publish_for_the_ack_timeout_is_dropped()
+        {
+            NodeRig rig = new NodeRig(true);
+            rig.Options.InfoIntervalS = 0;
+            rig.Boot();
+            rig.Run(2000, 100);
+            rig.Link.AcknowledgeAll();
+            for (int second = 0; second < 29; second++)
+            {
+                // what M2Mqtt reports when its own retries got no PUBACK
+                rig.Run(1000, 1000);
+                rig.Link.RefuseAll();
+            }
+
+            Assert.AreEqual(NodeState.Online, rig.Engine.State);
+            rig.Run(1100, 100);
+            Assert.IsNotNull(rig.Log.Find("acknowledged nothing for 30 s; dropping the connection"));
+            Assert.AreEqual(NodeState.Backoff, rig.Engine.State);
         }
 
         [TestMethod]

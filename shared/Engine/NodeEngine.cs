@@ -469,8 +469,10 @@ namespace Capteur.Node.Engine
                             _lastAnswerMs = now;
                         }
                     }
-                    else if (_outbox.Fail(messageId))
+                    else if (_outbox.Fail(messageId) && now >= _drainPausedUntilMs)
                     {
+                        // the other publishes of a window given up at the same moment join this pause: one refusal,
+                        // not one per publish (M2Mqtt gives up on a whole window at once)
                         _refusals++;
                         long pause = (long)_options.BackoffMinMs << (_refusals > 7 ? 7 : _refusals - 1);
                         _drainPausedUntilMs = now + (pause > _options.BackoffMaxMs ? _options.BackoffMaxMs : pause);

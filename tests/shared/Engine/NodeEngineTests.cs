@@ -136,6 +136,25 @@ namespace Capteur.Node.Tests.Engine
         }
 
         [TestMethod]
+        public void A_window_refused_at_once_pauses_once_not_once_per_publish()
+        {
+            NodeRig rig = new NodeRig(true);
+            rig.Boot();
+            rig.Run(4000, 100);
+            Assert.AreEqual(4, rig.Link.On(ReadingTopic).Count);
+            Assert.AreEqual(5, rig.Link.RefuseAll()); // the window of 4 readings and the retained online status
+            rig.Step();
+            Assert.AreEqual(4, rig.Link.On(ReadingTopic).Count);
+            rig.Clock.Advance(1000);
+            rig.Step();
+            Assert.AreEqual(8, rig.Link.On(ReadingTopic).Count);
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.AreEqual(SeqOf(Reading(rig, i)), SeqOf(Reading(rig, 4 + i)));
+            }
+        }
+
+        [TestMethod]
         public void A_lost_acknowledgement_is_given_up_after_the_timeout_and_the_reading_sent_again()
         {
             NodeRig rig = new NodeRig(true);

@@ -73,6 +73,17 @@ internal sealed partial class CapteurProcess : IDisposable
                 return line;
             }
 
+            if (_process.HasExited)
+            {
+                // the exit can be seen before its last lines are read: wait for the end of the output, then look again
+                _process.WaitForExit();
+                line = Lines.FirstOrDefault(match);
+                if (line is not null)
+                {
+                    return line;
+                }
+            }
+
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
                 throw new InvalidOperationException($"no {what} from capteur (pid {Pid}, {(_process.HasExited ? "exited " + _process.ExitCode : "timed out")}):\n" + string.Join("\n", Lines.TakeLast(30)));
@@ -93,7 +104,7 @@ internal sealed partial class CapteurProcess : IDisposable
         _process.WaitForExit();
     }
 
-    /// <summary>SIGTERM (a clean stop), then waits for the exit code.</summary>
+    /// <summary>SIGTERM (a clean stop), then waits for the exit code and the end of the output (its last lines are in <see cref="Lines"/>).</summary>
     public int Terminate(TimeSpan timeout)
     {
         if (!_process.HasExited)
@@ -107,6 +118,7 @@ internal sealed partial class CapteurProcess : IDisposable
             throw new InvalidOperationException($"capteur (pid {Pid}) did not stop within {timeout.TotalSeconds:F0} s after SIGTERM");
         }
 
+        _process.WaitForExit(); // without a timeout it also waits for the redirected output to end
         return _process.ExitCode;
     }
 

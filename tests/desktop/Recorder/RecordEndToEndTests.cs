@@ -70,8 +70,6 @@ public class RecordEndToEndTests
             }
 
             Assert.AreEqual(0, recorder.Terminate(TimeSpan.FromSeconds(30)));
-            // Terminate waits for the exit, not for the last output lines; Kill9 on an exited process waits for those
-            recorder.Kill9();
             recorder.WaitForLine(l => l.StartsWith("capteur record: stopped: ", StringComparison.Ordinal), TimeSpan.FromSeconds(5), "the final count");
 
             using ToolRun export = ToolRun.Complete(Startup, "export", "--db", db, "--json");

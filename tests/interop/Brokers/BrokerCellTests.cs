@@ -7,6 +7,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using Capteur.Interop.Tests.Support;
 
 namespace Capteur.Interop.Tests.Brokers;
 
@@ -72,10 +73,10 @@ public abstract class BrokerCellTests
         using WatchRun watch = WatchRun.Start(peer.Port, $"{prefix}/#", $"capteur-watch-{prefix}");
         await watch.WaitSubscribedAsync(peer.Port, $"{prefix}/probe/ready", TimeSpan.FromSeconds(60));
         string[] rooms = ["salon", "cuisine", "chambre"];
-        List<NodeRun> nodes = [.. rooms.Select(room => NodeRun.Start(peer.Port, $"{prefix}/{room}"))];
+        List<NodeProcess> nodes = [.. rooms.Select(room => NodeProcess.Start($"{prefix}/{room}", [peer.Port]))];
         try
         {
-            foreach (NodeRun node in nodes)
+            foreach (NodeProcess node in nodes)
             {
                 node.WaitOnline(TimeSpan.FromSeconds(60));
             }
@@ -115,7 +116,7 @@ public abstract class BrokerCellTests
         }
         finally
         {
-            foreach (NodeRun node in nodes)
+            foreach (NodeProcess node in nodes)
             {
                 node.Dispose();
             }
@@ -129,7 +130,7 @@ public abstract class BrokerCellTests
     private protected Task RetainedStatusAsync() => CellAsync(BrokerColumns.RetainedStatus, async peer =>
     {
         string topic = $"{NewPrefix()}/salon";
-        using NodeRun node = NodeRun.Start(peer.Port, topic);
+        using NodeProcess node = NodeProcess.Start(topic, [peer.Port]);
         node.WaitOnline(TimeSpan.FromSeconds(60));
         Subscriber.Received online;
         await using (Subscriber fresh = await Subscriber.StartAsync(peer.Port, $"{topic}/status"))
@@ -156,7 +157,7 @@ public abstract class BrokerCellTests
         const int keepAliveS = 5;
         TimeSpan limit = TimeSpan.FromSeconds((keepAliveS * 1.5) + 2.5);
         string topic = $"{NewPrefix()}/salon";
-        using NodeRun node = NodeRun.Start(peer.Port, topic, "--set", $"mqtt.keepalive_s={keepAliveS}");
+        using NodeProcess node = NodeProcess.Start(topic, [peer.Port], "--set", $"mqtt.keepalive_s={keepAliveS}");
         node.WaitOnline(TimeSpan.FromSeconds(60));
         await using Subscriber watcher = await Subscriber.StartAsync(peer.Port, $"{topic}/status");
         await watcher.WaitForAsync($"{topic}/status", "online", TimeSpan.FromSeconds(10));

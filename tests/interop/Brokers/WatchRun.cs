@@ -83,8 +83,6 @@ internal sealed partial class WatchRun : IDisposable
     public IReadOnlyDictionary<string, long> StopAndCountDuplicates()
     {
         int code = Process.Terminate(TimeSpan.FromSeconds(20));
-        // exited: Kill9 kills nothing, but its WaitForExit() waits for the end of the output (the summary is the last)
-        Process.Kill9();
         if (code != 0)
         {
             throw new InvalidOperationException($"capteur watch exited {code} after SIGTERM:\n" + string.Join("\n", Process.Lines.TakeLast(20)));

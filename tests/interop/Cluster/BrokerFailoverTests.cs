@@ -1,6 +1,7 @@
 using Capteur.Desktop.Tests.Infrastructure;
 using Capteur.Watch;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Capteur.Interop.Tests.Support;
 
 namespace Capteur.Interop.Tests.Cluster;
 
@@ -40,12 +41,12 @@ public class BrokerFailoverTests
             await using WatchClient watchA = await Watch(portA, "A", audit);
             await using WatchClient watchB = await Watch(portB, "B", audit);
             DateTimeOffset started = DateTimeOffset.UtcNow;
-            List<FailoverNode> nodes = [.. Rooms.Select(room => FailoverNode.Start(room, portA, portB))];
+            List<NodeProcess> nodes = [.. Rooms.Select(room => NodeProcess.Start(room, [portA, portB], "--set", "node.info_s=0"))];
             try
             {
                 Poll.Until(() => nodes.All(n => audit.Distinct(n.Topic) >= 30), TimeSpan.FromSeconds(60),
                     () => "30 readings of each node through A: " + string.Join(", ", nodes.Select(n => $"{n.Topic} {audit.Distinct(n.Topic)}")));
-                foreach (FailoverNode node in nodes)
+                foreach (NodeProcess node in nodes)
                 {
                     Assert.IsNotNull(node.OnlineAt(portA, started), $"{node.Topic} started on the first broker of its list");
                 }
@@ -67,7 +68,7 @@ public class BrokerFailoverTests
                 Poll.Until(() => nodes.Select((n, i) => audit.Last(n.Topic) >= lastBefore[i] + 30).All(x => x), TimeSpan.FromSeconds(60),
                     () => "30 more readings of each node through B");
 
-                long[] produced = [.. nodes.Select(n => n.Stop())];
+                long[] produced = [.. nodes.Select(n => n.StopDrained())];
                 long[] viaABefore = [.. nodes.Select(n => audit.From(n.Topic, "A"))];
                 if (how == "SIGKILL")
                 {
@@ -101,7 +102,7 @@ public class BrokerFailoverTests
             }
             finally
             {
-                foreach (FailoverNode node in nodes)
+                foreach (NodeProcess node in nodes)
                 {
                     node.Dispose();
                 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Capteur.Interop.Tests.Peers;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Capteur.Interop.Tests.Support;
 
 namespace Capteur.Interop.Tests.Cluster;
 
@@ -98,12 +99,12 @@ public class RabbitClusterTests
         Assert.AreEqual(b.Name, RabbitCluster.QueueNode(b, queue), "the watcher's session queue (a classic queue) lives on the member it connected to");
 
         DateTimeOffset started = DateTimeOffset.UtcNow;
-        List<FailoverNode> nodes = [.. Rooms.Select(room => FailoverNode.Start(room, a.Port, b.Port))];
+        List<NodeProcess> nodes = [.. Rooms.Select(room => NodeProcess.Start(room, [a.Port, b.Port], "--set", "node.info_s=0"))];
         try
         {
             Poll.Until(() => nodes.All(n => audit.Distinct(n.Topic) >= 30), TimeSpan.FromSeconds(90),
                 () => "30 readings of each node published to a and seen by the watcher on b: " + string.Join(", ", nodes.Select(n => $"{n.Topic} {audit.Distinct(n.Topic)}")));
-            foreach (FailoverNode node in nodes)
+            foreach (NodeProcess node in nodes)
             {
                 Assert.IsNotNull(node.OnlineAt(a.Port, started), $"{node.Topic} publishes to a, the first member of its list");
             }
@@ -134,7 +135,7 @@ public class RabbitClusterTests
             Poll.Until(() => nodes.Select((n, i) => audit.Last(n.Topic) >= lastBefore[i] + 30).All(x => x), TimeSpan.FromSeconds(60),
                 () => "30 more readings of each node published to b");
 
-            long[] produced = [.. nodes.Select(n => n.Stop())];
+            long[] produced = [.. nodes.Select(n => n.StopDrained())];
             for (int i = 0; i < nodes.Count; i++)
             {
                 audit.AssertComplete(nodes[i].Topic, produced[i], TimeSpan.FromSeconds(60));
@@ -166,7 +167,7 @@ public class RabbitClusterTests
         }
         finally
         {
-            foreach (FailoverNode node in nodes)
+            foreach (NodeProcess node in nodes)
             {
                 node.Dispose();
             }

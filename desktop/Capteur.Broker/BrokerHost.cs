@@ -164,6 +164,7 @@ public sealed class BrokerHost : IAsyncDisposable
                 return;
             }
 
+            await _persistence.Restored.ConfigureAwait(false);
             var refusal = e.UserName != InternalUserName
                 ? await authenticator.CheckAsync(e.UserName, e.Password, CancellationToken.None).ConfigureAwait(false)
                 : IsInternalPassword(e.Password) ? null : $"user name '{e.UserName}' is reserved for the broker's own clients";

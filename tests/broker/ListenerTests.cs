@@ -13,7 +13,7 @@ public sealed class ListenerTests
     [TestMethod]
     public async Task Websocket_client_publishes_to_a_tcp_subscriber()
     {
-        await using var broker = await InProcessBroker.StartAsync(o => o.WebSocketPort = FreePort());
+        await using var broker = await InProcessBroker.StartAsync(o => o.WebSocketPort = FreePort.Next());
         await using var tcp = await TestClient.ConnectAsync(broker.Port, "tcp");
         await tcp.SubscribeAsync("ws/#");
         var options = new MqttClientOptionsBuilder()
@@ -39,7 +39,7 @@ public sealed class ListenerTests
 
         await using var broker = await InProcessBroker.StartAsync(o =>
         {
-            o.TlsPort = FreePort();
+            o.TlsPort = FreePort.Next();
             o.CertificateFile = dir.File("cert.pem");
             o.KeyFile = dir.File("key.pem");
         });
@@ -68,12 +68,5 @@ public sealed class ListenerTests
         Assert.AreEqual("2", client.Received.Last(m => m.Topic == "$SYS/broker/retained messages/count").ConvertPayloadToString());
         Assert.AreEqual("1", client.Received.Last(m => m.Topic == "$SYS/broker/clients/connected").ConvertPayloadToString());
         StringAssert.EndsWith(client.Received.Last(m => m.Topic == "$SYS/broker/uptime").ConvertPayloadToString(), " seconds");
-    }
-
-    static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -22,6 +22,7 @@ internal sealed class SessionPersistence(SqliteBrokerStore store, BrokerOptions 
 
     readonly ConcurrentDictionary<string, SessionState> _sessions = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, byte> _restoring = new(StringComparer.Ordinal);
+    readonly TaskCompletionSource _restored = new(TaskCreationOptions.RunContinuationsAsynchronously);
     long _queuedCount;
 
     /// <summary>Secret the restore connections present as password.</summary>
@@ -32,6 +33,13 @@ internal sealed class SessionPersistence(SqliteBrokerStore store, BrokerOptions 
 
     /// <summary>QoS 1/2 messages in the store waiting for a client (approximate while traffic flows).</summary>
     public long QueuedCount => Interlocked.Read(ref _queuedCount);
+
+    /// <summary>
+    /// Completes when the start-up restore has ended (done or failed). The listener is open during the restore (it restores
+    /// through it), so client connections wait for this: one let in earlier would find no session (session present 0) and a
+    /// publish would miss every subscriber whose session was not restored yet.
+    /// </summary>
+    public Task Restored => _restored.Task;
 
     /// <summary>True while <paramref name="clientId"/> is the start-up restore connection (its events are not the client's).</summary>
     public bool IsRestoring(string clientId) => _restoring.ContainsKey(clientId);
@@ -227,6 +235,18 @@ internal sealed class SessionPersistence(SqliteBrokerStore store, BrokerOptions 
     /// replay) and disconnects, leaving the session behind; then its queued messages are put back in the session's queue.
     /// </summary>
     public async Task<(int Sessions, int Messages)> RestoreAsync(MqttServer server, List<StoredSession> sessions, string host, int port)
+    {
+        try
+        {
+            return await RestoreSessionsAsync(server, sessions, host, port).ConfigureAwait(false);
+        }
+        finally
+        {
+            _restored.TrySetResult();
+        }
+    }
+
+    async Task<(int Sessions, int Messages)> RestoreSessionsAsync(MqttServer server, List<StoredSession> sessions, string host, int port)
     {
         var messages = 0;
         var factory = new MqttClientFactory();

@@ -12,6 +12,9 @@ internal sealed class TestClient : IAsyncDisposable
 
     public IMqttClient Client { get; }
 
+    /// <summary>The CONNACK of <see cref="ConnectAsync(MqttClientOptionsBuilder)"/>.</summary>
+    public MqttClientConnectResult Connected { get; private set; } = null!;
+
     public ConcurrentQueue<MqttApplicationMessage> Received { get; } = new();
 
     public IEnumerable<string> ReceivedTexts => Received.Select(m => m.Topic + "=" + m.ConvertPayloadToString());
@@ -32,7 +35,7 @@ internal sealed class TestClient : IAsyncDisposable
             client.Received.Enqueue(e.ApplicationMessage);
             return Task.CompletedTask;
         };
-        await client.Client.ConnectAsync(options.Build());
+        client.Connected = await client.Client.ConnectAsync(options.Build());
         return client;
     }
 

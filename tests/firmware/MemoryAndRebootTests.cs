@@ -46,7 +46,8 @@ public class MemoryAndRebootTests
         broker.Start();
         // the node's first info after it reconnected: by its own uptime, since a broker restarted on its store may
         // deliver an info from before the outage late
-        Wait.Until(() => audit.Infos(topic).Any(i => Uptime(i) >= stopUptimeS + 30), TimeSpan.FromSeconds(120), "the first info message after the outage");
+        Wait.Until(() => audit.Infos(topic).Any(i => Uptime(i) >= stopUptimeS + 30), TimeSpan.FromSeconds(120),
+            () => $"the first info message after the outage (infos' uptime_s: {string.Join(",", audit.Infos(topic).Select(Uptime))}; the firmware's last lines:\n{string.Join("\n", board.Lines.TakeLast(30))})");
         JsonElement queued = audit.Infos(topic).First(i => Uptime(i) >= stopUptimeS + 30);
         int depth = queued.GetProperty("outbox").GetInt32();
         string line = $"heap (virtual ESP32, GC.Run(false) free bytes): boot {boot}, node started {started}, first info {Free(first)} (outbox {first.GetProperty("outbox").GetInt32()}), "

@@ -30,6 +30,7 @@ public sealed class BrokerHost : IAsyncDisposable
     readonly IdleMemoryTrimmer _trimmer;
     readonly SessionExpirySweeper _expiry;
     readonly RetainedExpirySweeper _retainedExpiry;
+    readonly TaskCompletionSource _admitted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     int _disposed;
 
     BrokerHost(BrokerOptions options, BrokerLog log, MqttServer server, GuardedServerAdapter adapter, ConnectionRegistry registry, SqliteBrokerStore store,
@@ -78,9 +79,14 @@ public sealed class BrokerHost : IAsyncDisposable
     /// <summary>Persistent sessions known now.</summary>
     public int PersistentSessions => _persistence.SessionCount;
 
-    /// <summary>Validates <paramref name="options"/>, opens the store and the listeners, restores sessions, and returns the running broker.</summary>
+    /// <summary>
+    /// Validates <paramref name="options"/>, opens the store and the listeners, restores sessions, and returns the running broker.
+    /// With <paramref name="admitClients"/> false, client connections wait (their CONNACK held) until <see cref="AdmitClients"/>,
+    /// while the broker's own clients (<see cref="InternalUserName"/>) are served: an in-process recorder subscribes before the
+    /// first node can publish.
+    /// </summary>
     /// <exception cref="BrokerConfigException">An option, file or port cannot be used; the message says which and how to fix it.</exception>
-    public static async Task<BrokerHost> StartAsync(BrokerOptions options, BrokerLog log)
+    public static async Task<BrokerHost> StartAsync(BrokerOptions options, BrokerLog log, bool admitClients = true)
     {
         var errors = options.Validate();
         if (errors.Count > 0)
@@ -138,6 +144,10 @@ public sealed class BrokerHost : IAsyncDisposable
             host._retainedExpiry.Start();
 
             host.WriteStartupLines(store.DatabasePath, passwords, acl != null, certificate, retained.Count, restoredSessions, restoredMessages, expiredWhileDown);
+            if (admitClients)
+            {
+                host.AdmitClients();
+            }
         }
         catch
         {
@@ -164,7 +174,8 @@ public sealed class BrokerHost : IAsyncDisposable
                 return;
             }
 
-            await _persistence.Restored.ConfigureAwait(false);
+            // the broker's own clients wait for the restore only (their sessions are among the restored), the others also for AdmitClients
+            await (e.UserName == InternalUserName ? _persistence.Restored : _admitted.Task).ConfigureAwait(false);
             var refusal = e.UserName != InternalUserName
                 ? await authenticator.CheckAsync(e.UserName, e.Password, CancellationToken.None).ConfigureAwait(false)
                 : IsInternalPassword(e.Password) ? null : $"user name '{e.UserName}' is reserved for the broker's own clients";
@@ -292,10 +303,25 @@ public sealed class BrokerHost : IAsyncDisposable
         _startupLines.Add($"restored {retained} retained messages, {sessions} persistent sessions, {queued} queued messages"
             + (expired > 0 ? $"; discarded {expired} messages whose MQTT 5 message expiry passed while the broker was down" : ""));
         _startupLines.Add($"limits: max-packet-bytes {_options.MaxPacketBytes}, max-connections {_options.MaxConnections}, connect-timeout-ms {_options.ConnectTimeoutMs}, write-timeout-ms {_options.WriteTimeoutMs}; $SYS every {_options.SysIntervalSeconds} s");
-        _startupLines.Add("ready");
         foreach (var line in _startupLines)
         {
             _log.Info(line);
+        }
+    }
+
+    /// <summary>Lets client connections in (once; <see cref="StartAsync"/> does it unless told not to) and writes the <c>ready</c> line.</summary>
+    public void AdmitClients()
+    {
+        lock (_startupLines)
+        {
+            if (_admitted.Task.IsCompleted)
+            {
+                return;
+            }
+
+            _startupLines.Add("ready");
+            _log.Info("ready");
+            _admitted.TrySetResult();
         }
     }
 
@@ -314,6 +340,8 @@ public sealed class BrokerHost : IAsyncDisposable
         await _trimmer.DisposeAsync().ConfigureAwait(false);
         await _expiry.DisposeAsync().ConfigureAwait(false);
         await _retainedExpiry.DisposeAsync().ConfigureAwait(false);
+        // connections still held for AdmitClients end here (stopping waits for every connection's task)
+        _admitted.TrySetCanceled();
         try
         {
             await _server.StopAsync().ConfigureAwait(false);

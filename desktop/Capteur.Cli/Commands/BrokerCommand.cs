@@ -37,11 +37,12 @@ public static class BrokerCommand
         var sysInterval = new Option<int>("--sys-interval") { Description = "Seconds between $SYS/broker updates; 0 = off (default 10)" };
         var record = new Option<bool>("--record") { Description = "Also record every reading in this process (into DATA/readings.db; capteur export reads it)" };
         var recordDb = new Option<string>("--record-db") { Description = "Readings database for --record (implies --record)" };
+        var recordRetention = new Option<string>("--record-retention") { Description = "Delete recorded readings older than this (s, m, h or d; default 30d; implies --record)" };
         var dashboard = new Option<string>("--dashboard") { Description = "Serve the web dashboard on [ADDR:]PORT (8080 = 127.0.0.1:8080; 0.0.0.0:8080 lets phones on the network read it, unauthenticated)" };
         var command = new Command("broker", "Run the MQTT broker (MQTT 3.1.1 and 5, QoS 0/1/2, retained, persistent sessions).")
         {
             port, bind, data, config, anonymous, passwd, acl, tlsPort, cert, key, wsPort, wsPath, maxPacket, maxConnections, connectTimeout,
-            writeTimeout, maxQueued, overflow, durability, sysInterval, record, recordDb, dashboard,
+            writeTimeout, maxQueued, overflow, durability, sysInterval, record, recordDb, recordRetention, dashboard,
         };
         command.Subcommands.Add(BrokerPasswdCommand.Create());
         command.SetAction(async (result, cancellationToken) =>
@@ -82,13 +83,17 @@ public static class BrokerCommand
                 Set(durability, v => options.Durability = BrokerConfigFile.ParseDurability(v, "--durability"));
                 Set(sysInterval, v => options.SysIntervalSeconds = v);
 
+                string? retentionText = result.GetValue(recordRetention);
+                TimeSpan retention = retentionText is null ? RecorderOptions.DefaultRetention : CliValues.Span(retentionText, "--record-retention");
                 string? recordInto = result.GetValue(recordDb) is string db ? Path.GetFullPath(db)
-                    : result.GetValue(record) ? Path.Combine(options.DataDirectory, "readings.db") : null;
+                    : result.GetValue(record) || retentionText is not null ? Path.Combine(options.DataDirectory, "readings.db") : null;
                 (string Bind, int Port)? dashboardAt = result.GetValue(dashboard) is string d ? DashboardAddress.Parse(d, "--dashboard") : null;
                 var log = new BrokerLog(Console.Out);
-                await using var host = await BrokerHost.StartAsync(options, log);
+                // with --record, clients wait until the recorder has subscribed: nothing published is missed, even on the first run
+                await using var host = await BrokerHost.StartAsync(options, log, admitClients: recordInto is null);
                 // recorder store for the dashboard: recording?.Store (null without --record)
-                await using RecordingSession? recording = recordInto is null ? null : await StartRecordingAsync(host, recordInto, log, cancellationToken);
+                await using RecordingSession? recording = recordInto is null ? null : await StartRecordingAsync(host, recordInto, retention, retentionText ?? "30d", log, cancellationToken);
+                host.AdmitClients();
                 await using DashboardHost? web = dashboardAt is { } at ? await DashboardAddress.StartForBrokerAsync(host, at, recording?.Store, log, cancellationToken) : null;
                 try
                 {
@@ -110,7 +115,7 @@ public static class BrokerCommand
 
                 return 2;
             }
-            catch (ArgumentException e) when (e.Message.StartsWith("--dashboard: ", StringComparison.Ordinal))
+            catch (ArgumentException e) when (e.Message.StartsWith("--dashboard: ", StringComparison.Ordinal) || e.Message.StartsWith("--record-retention: ", StringComparison.Ordinal))
             {
                 await Console.Error.WriteLineAsync($"capteur broker: {e.Message}");
                 return 2;
@@ -130,15 +135,16 @@ public static class BrokerCommand
     }
 
     /// <summary>Records from <paramref name="broker"/> over loopback (its own listener's address when it is bound to one) into <paramref name="database"/>.</summary>
-    private static async Task<RecordingSession> StartRecordingAsync(BrokerHost broker, string database, BrokerLog log, CancellationToken cancellationToken)
+    private static async Task<RecordingSession> StartRecordingAsync(BrokerHost broker, string database, TimeSpan retention, string retentionText, BrokerLog log,
+        CancellationToken cancellationToken)
     {
         IPEndPoint mqtt = broker.Listeners.First(l => l.Kind == ListenerKind.Mqtt).EndPoint;
         string address = IPAddress.Any.Equals(mqtt.Address) ? "127.0.0.1" : IPAddress.IPv6Any.Equals(mqtt.Address) ? "::1" : mqtt.Address.ToString();
         // the broker's own login: records whatever --anonymous, --passwd and --acl say about other clients
-        var options = new RecorderOptions { SessionId = "capteur-broker-recorder", Login = new MqttLogin(BrokerHost.InternalUserName, broker.InternalPassword) };
+        var options = new RecorderOptions { SessionId = "capteur-broker-recorder", Login = new MqttLogin(BrokerHost.InternalUserName, broker.InternalPassword), Retention = retention };
         RecordingSession recording = await RecordingSession.StartAsync(address, mqtt.Port, database, options, cancellationToken);
         recording.Recorder.Log += line => log.Warning($"recorder: {line}");
-        log.Info($"recording every reading into {recording.Store.Path} (session {options.SessionId}, retention 30d; capteur export --db FILE reads it)");
+        log.Info($"recording every reading into {recording.Store.Path} (session {options.SessionId}, retention {retentionText}; capteur export --db FILE reads it)");
         return recording;
     }
 }

@@ -44,13 +44,15 @@ public class RecordCommandTests
     }
 
     [TestMethod]
-    public async Task Broker_with_record_keeps_every_reading_in_its_data_folder()
+    public async Task Broker_with_record_keeps_every_reading_in_its_data_folder_from_its_first_start()
     {
         int port = FreePort.Next();
         string data = Path.Combine(_folder, "broker");
         using CapteurProcess broker = CapteurProcess.Start("broker", "--bind", "127.0.0.1", "--port", port.ToString(), "--data", data, "--sys-interval", "0", "--record");
         string db = Path.Combine(data, "readings.db");
-        broker.WaitForLine(l => l.EndsWith($" recording every reading into {db} (session capteur-broker-recorder, retention 30d; capteur export --db FILE reads it)", StringComparison.Ordinal), Timeout, "the recording line");
+        // a node that publishes the moment the port opens, on the broker's very first start (no recorder session yet):
+        // its connection waits until the recorder has subscribed, so the reading is recorded
+        Assert.IsTrue(FreePort.WaitListening(port, Timeout), "the broker's port opened");
         await using (ReadingPublisher node = await ReadingPublisher.ConnectAsync(port))
         {
             await node.ReadingAsync("maison/salon", "temperature", 21.46, "°C", 1, DateTimeOffset.UtcNow);
@@ -60,7 +62,42 @@ public class RecordCommandTests
         using ReadingStore reader = ReadingStore.OpenForReading(db);
         await Poll.UntilAsync(() => reader.Count() == 1, TimeSpan.FromSeconds(15), () => $"{reader.Count()} readings in {db}");
         Assert.AreEqual(21.46, reader.Query(DateTimeOffset.MinValue).Single().Value);
+        int recording = broker.Lines.ToList().FindIndex(l => l.EndsWith($" recording every reading into {db} (session capteur-broker-recorder, retention 30d; capteur export --db FILE reads it)", StringComparison.Ordinal));
+        int ready = broker.Lines.ToList().FindIndex(l => l.EndsWith(" ready", StringComparison.Ordinal));
+        Assert.IsTrue(recording >= 0 && ready > recording, "the recording line, then ready:\n" + string.Join("\n", broker.Lines));
         Assert.AreEqual(0, broker.Terminate(TimeSpan.FromSeconds(30)));
+    }
+
+    [TestMethod]
+    public void Broker_record_retention_deletes_older_readings_and_says_its_period()
+    {
+        string db = Path.Combine(_folder, "readings.db");
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        using (ReadingStore store = ReadingStore.Open(db))
+        {
+            store.Add(new RecordedReading("maison/salon", "temperature", 1, now.AddDays(-8), now.AddDays(-8), 19.5, "°C", false));
+            store.Add(new RecordedReading("maison/salon", "temperature", 2, now.AddDays(-6), now.AddDays(-6), 20.5, "°C", false));
+        }
+
+        int port = FreePort.Next();
+        using CapteurProcess broker = CapteurProcess.Start("broker", "--bind", "127.0.0.1", "--port", port.ToString(), "--data", Path.Combine(_folder, "broker"),
+            "--sys-interval", "0", "--record-db", db, "--record-retention", "7d");
+        broker.WaitForLine(l => l.EndsWith($" recording every reading into {db} (session capteur-broker-recorder, retention 7d; capteur export --db FILE reads it)", StringComparison.Ordinal),
+            Timeout, "the recording line with its retention");
+        broker.WaitForLine(l => l.EndsWith(" ready", StringComparison.Ordinal), Timeout, "ready");
+        using ReadingStore reader = ReadingStore.OpenForReading(db);
+        CollectionAssert.AreEqual(new long?[] { 2 }, reader.Query(DateTimeOffset.MinValue).Select(r => r.Seq).ToArray(), "the reading of 8 days ago is deleted, the one of 6 days kept");
+        Assert.AreEqual(0, broker.Terminate(TimeSpan.FromSeconds(30)));
+    }
+
+    [TestMethod]
+    public void Broker_record_retention_that_is_not_a_duration_exits_2_before_starting()
+    {
+        string data = Path.Combine(_folder, "broker");
+        using ToolRun run = ToolRun.Complete(Timeout, "broker", "--bind", "127.0.0.1", "--port", "0", "--data", data, "--record-retention", "1w");
+        Assert.AreEqual(2, run.ExitCode);
+        Assert.AreEqual("capteur broker: --record-retention: \"1w\" is not a duration (a whole number with s, m, h or d, e.g. 24h or 30d)\n", run.Stderr);
+        Assert.AreEqual("", run.Stdout, "the broker did not start");
     }
 
     [TestMethod]

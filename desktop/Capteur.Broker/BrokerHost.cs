@@ -31,6 +31,8 @@ public sealed class BrokerHost : IAsyncDisposable
     readonly SessionExpirySweeper _expiry;
     readonly RetainedExpirySweeper _retainedExpiry;
     readonly TaskCompletionSource _admitted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    ConnectionAuthenticator? _authenticator;
+    AclFile? _acl;
     int _disposed;
 
     BrokerHost(BrokerOptions options, BrokerLog log, MqttServer server, GuardedServerAdapter adapter, ConnectionRegistry registry, SqliteBrokerStore store,
@@ -63,6 +65,32 @@ public sealed class BrokerHost : IAsyncDisposable
 
     /// <summary>A random password made at start-up and known only to this process, for <see cref="InternalUserName"/>.</summary>
     public string InternalPassword { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>True when the broker has a password file (<c>--passwd</c>): its users are the ones who may log in.</summary>
+    public bool HasPasswordFile => _options.PasswordFile != null;
+
+    /// <summary>
+    /// Checks a reader of the whole fleet (the web dashboard) against the broker's own rules: a user of the password file with its
+    /// password (the same check as an MQTT CONNECT, remembered the same way), who, when there is an ACL, may read every topic
+    /// (<c>topic read #</c>). Null when granted; else whether the password was right and why not.
+    /// </summary>
+    public async Task<(bool KnownUser, string Reason)?> CheckReaderAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        if (_authenticator is null || userName == InternalUserName || userName == SessionPersistence.RestoreUserName)
+        {
+            return (false, $"user '{userName}' refused: not a user of the password file");
+        }
+
+        if (await _authenticator.CheckAsync(userName, password, cancellationToken).ConfigureAwait(false) is string refusal)
+        {
+            Statistics.OnRefusedLogin();
+            return (false, refusal);
+        }
+
+        return _acl is not null && !_acl.IsAllowed(userName, "capteur-dashboard", "#", AclAccess.Read)
+            ? (true, $"user '{userName}' may not read every topic (the ACL file {_options.AclFile} gives it no 'topic read #'), and the dashboard shows the whole fleet")
+            : null;
+    }
 
     /// <summary>The open listeners with their actual ports.</summary>
     public IReadOnlyList<BoundListener> Listeners => _adapter.Bound;
@@ -160,6 +188,8 @@ public sealed class BrokerHost : IAsyncDisposable
 
     void AttachSecurity(ConnectionAuthenticator authenticator, AclFile? acl)
     {
+        _authenticator = authenticator;
+        _acl = acl;
         var userNames = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
         _server.ValidatingConnectionAsync += async e =>
         {

@@ -41,6 +41,9 @@ public sealed class DashboardHost : IAsyncDisposable
     /// <summary>True when the dashboard listens on every interface (other devices on the network can read it).</summary>
     public bool ListensOnEveryInterface { get; private set; }
 
+    /// <summary>True when every request needs a login (<see cref="DashboardOptions.Authorize"/>).</summary>
+    public bool RequiresLogin { get; private set; }
+
     /// <summary>Browsers connected to the event stream now.</summary>
     public int Browsers => _events.Count;
 
@@ -97,6 +100,7 @@ public sealed class DashboardHost : IAsyncDisposable
         bool any = bind.Equals(IPAddress.Any) || bind.Equals(IPAddress.IPv6Any);
         host.Url = new Uri($"http://{Endpoint(any ? IPAddress.Loopback : bind, port)}/");
         host.ListensOnEveryInterface = any;
+        host.RequiresLogin = options.Authorize is not null;
         try
         {
             await watch.StartAsync(TimeSpan.FromSeconds(10));
@@ -135,6 +139,11 @@ public sealed class DashboardHost : IAsyncDisposable
             headers.XContentTypeOptions = "nosniff";
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
             headers["Referrer-Policy"] = "no-referrer";
+            if (options.Authorize is { } authorize && !await IsAuthorizedAsync(context, authorize))
+            {
+                return;
+            }
+
             await next(context);
         });
 
@@ -250,6 +259,50 @@ public sealed class DashboardHost : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // the browser left, fell too far behind, or the dashboard is stopping
+        }
+    }
+
+    // HTTP Basic (RFC 7617): plain enough for any browser and for curl; over plain HTTP the password is as exposed as an MQTT
+    // client's on a plain TCP listener, so the same advice holds (a TLS-terminating proxy in front for a network you do not trust).
+    private static async Task<bool> IsAuthorizedAsync(HttpContext context, Func<string, string, CancellationToken, Task<DashboardAccess>> authorize)
+    {
+        DashboardAccess access = BasicCredentials(context.Request.Headers.Authorization.ToString()) is (string user, string password)
+            ? await authorize(user, password, context.RequestAborted)
+            : DashboardAccess.WrongLogin("dashboard: log in with a user of the broker's password file");
+        if (access.Granted)
+        {
+            return true;
+        }
+
+        context.Response.StatusCode = access.KnownUser ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+        if (!access.KnownUser)
+        {
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"capteur dashboard\", charset=\"UTF-8\"";
+        }
+
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(access.Reason + "\n");
+        return false;
+    }
+
+    /// <summary>User name and password of an <c>Authorization: Basic</c> header, or null when there is none or it is malformed.</summary>
+    internal static (string User, string Password)? BasicCredentials(string header)
+    {
+        const string scheme = "Basic ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            string pair = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(header[scheme.Length..].Trim()));
+            int colon = pair.IndexOf(':');
+            return colon <= 0 ? null : (pair[..colon], pair[(colon + 1)..]);
+        }
+        catch (Exception e) when (e is FormatException or DecoderFallbackException)
+        {
+            return null;
         }
     }
 

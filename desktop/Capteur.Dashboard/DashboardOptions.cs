@@ -26,6 +26,12 @@ public sealed class DashboardOptions
     /// <summary>User name and password for a broker that refuses anonymous clients (null: anonymous).</summary>
     public Capteur.Watch.MqttLogin? Login { get; set; }
 
+    /// <summary>
+    /// Who may read the dashboard, or null: anyone who reaches it. When set, every request (page, API, event stream) needs
+    /// HTTP Basic credentials that this accepts; a browser asks for them once and sends them with each request.
+    /// </summary>
+    public Func<string, string, CancellationToken, Task<DashboardAccess>>? Authorize { get; set; }
+
     /// <summary>The recorder's store for the charts' history, or null: the page then says history is off and shows <see cref="HistoryOffHint"/>.</summary>
     public ReadingStore? Store { get; set; }
 

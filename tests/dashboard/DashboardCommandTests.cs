@@ -71,6 +71,55 @@ public sealed partial class DashboardCommandTests
     }
 
     [TestMethod]
+    public async Task Broker_with_a_password_file_asks_for_a_login_of_that_file_and_applies_its_acl()
+    {
+        string data = Directory.CreateTempSubdirectory("capteur-dashboard-broker-").FullName;
+        try
+        {
+            string passwd = Path.Combine(data, "passwd");
+            string acl = Path.Combine(data, "acl");
+            Capteur.Broker.Security.PasswordFile.SetPassword(passwd, "admin", "4dmin", iterations: 1000);
+            Capteur.Broker.Security.PasswordFile.SetPassword(passwd, "salon", "s3cret", iterations: 1000);
+            File.WriteAllText(acl, "user admin\ntopic read #\nuser salon\ntopic readwrite maison/salon/#\n");
+            using CapteurProcess broker = CapteurProcess.Start("broker", "--bind", "0.0.0.0", "--port", "0", "--data", data, "--sys-interval", "0",
+                "--passwd", passwd, "--acl", acl, "--dashboard", "0.0.0.0:0");
+            string line = broker.WaitForLine(l => l.Contains(" dashboard on http://127.0.0.1:", StringComparison.Ordinal), Startup, "dashboard line");
+            StringAssert.EndsWith(line, "; login: a user of the broker's password file");
+            string url = Regex.Match(line, @"(http://127\.0\.0\.1:\d+/)").Groups[1].Value;
+            broker.WaitForLine(l => l.EndsWith(" ready", StringComparison.Ordinal), Startup, "ready");
+            Assert.IsFalse(broker.Lines.Any(l => l.Contains("unauthenticated", StringComparison.Ordinal)), "no unauthenticated warning:\n" + string.Join("\n", broker.Lines));
+
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            async Task<(System.Net.HttpStatusCode Status, string Body)> Get(string? user, string? password)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "api/fleet");
+                if (user is not null)
+                {
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
+                }
+
+                using HttpResponseMessage response = await http.SendAsync(request);
+                return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+
+            Assert.AreEqual(System.Net.HttpStatusCode.Unauthorized, (await Get(null, null)).Status);
+            Assert.AreEqual((System.Net.HttpStatusCode.Unauthorized, "dashboard: user 'admin' refused: unknown user or wrong password\n"), await Get("admin", "guess"));
+            Assert.AreEqual((System.Net.HttpStatusCode.Unauthorized, "dashboard: user '$capteur-internal' refused: not a user of the password file\n"), await Get("$capteur-internal", "guess"));
+            Assert.AreEqual((System.Net.HttpStatusCode.Forbidden,
+                $"dashboard: user 'salon' may not read every topic (the ACL file {acl} gives it no 'topic read #'), and the dashboard shows the whole fleet\n"), await Get("salon", "s3cret"));
+            (System.Net.HttpStatusCode status, string body) = await Get("admin", "4dmin");
+            Assert.AreEqual(System.Net.HttpStatusCode.OK, status, body);
+            StringAssert.Contains(body, "\"nodes\":");
+            broker.WaitForLine(l => l.EndsWith(" dashboard: user 'admin' refused: unknown user or wrong password", StringComparison.Ordinal), Startup, "the refused login in the log");
+            Assert.AreEqual(0, broker.Terminate(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [TestMethod]
     [DataRow(new[] { "broker", "--bind", "127.0.0.1", "--port", "0", "--dashboard", "web" }, "capteur broker: --dashboard: \"web\" is not [ADDR:]PORT with an IP address and a port 0..65535 (e.g. 8080, or 0.0.0.0:8080 for phones on the network)")]
     [DataRow(new[] { "demo", "--dashboard-port", "70000" }, "capteur demo: --dashboard-port: 70000 is out of range (0..65535; 0 = a free port)")]
     public void A_dashboard_flag_it_cannot_use_is_refused_with_what_to_give(string[] args, string error)

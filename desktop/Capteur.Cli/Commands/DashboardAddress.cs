@@ -65,7 +65,9 @@ public static class DashboardAddress
     /// <summary>
     /// `capteur broker --dashboard [ADDR:]PORT`: the dashboard watching <paramref name="broker"/> over its own listener
     /// (127.0.0.1 when it listens on every interface), with the recorder's <paramref name="store"/> for history (null
-    /// without --record). Logs its address, and a warning when other devices can read it.
+    /// without --record). With a password file (<c>--passwd</c>) it asks for a login: a user of that file who may read every
+    /// topic (<see cref="BrokerHost.CheckReaderAsync"/>); refusals of a given login are logged. Logs its address, and a
+    /// warning when other devices can read it without a login.
     /// </summary>
     /// <exception cref="DashboardBindException">The address cannot be listened on.</exception>
     public static async Task<DashboardHost> StartForBrokerAsync(BrokerHost broker, (string Bind, int Port) at, ReadingStore? store, BrokerLog log, CancellationToken cancellationToken)
@@ -77,6 +79,7 @@ public static class DashboardAddress
         {
             Bind = at.Bind, Port = at.Port, BrokerHost = host, BrokerPort = mqtt.Port, Store = store, HistoryOffHint = hint,
             Login = new MqttLogin(BrokerHost.InternalUserName, broker.InternalPassword), // reads every topic, whatever --anonymous and --acl say
+            Authorize = broker.HasPasswordFile ? (user, password, cancellation) => CheckLoginAsync(broker, log, user, password, cancellation) : null,
         };
         DashboardHost dashboard = await DashboardHost.StartAsync(options, cancellationToken);
         foreach (string line in Lines(dashboard, at.Bind))
@@ -94,9 +97,30 @@ public static class DashboardAddress
         return dashboard;
     }
 
-    /// <summary>The start-up line(s): the address, and on every interface a warning that anyone on the network can read it.</summary>
+    private static async Task<DashboardAccess> CheckLoginAsync(BrokerHost broker, BrokerLog log, string user, string password, CancellationToken cancellationToken)
+    {
+        if (await broker.CheckReaderAsync(user, password, cancellationToken) is not { } refusal)
+        {
+            return DashboardAccess.Allow;
+        }
+
+        log.Warning($"dashboard: {refusal.Reason}");
+        return refusal.KnownUser ? DashboardAccess.Forbidden($"dashboard: {refusal.Reason}") : DashboardAccess.WrongLogin($"dashboard: {refusal.Reason}");
+    }
+
+    /// <summary>
+    /// The start-up line(s): the address (and that it asks for a login), and on every interface without a login a warning
+    /// that anyone on the network can read it.
+    /// </summary>
     public static IEnumerable<string> Lines(DashboardHost dashboard, string bind)
     {
+        if (dashboard.RequiresLogin)
+        {
+            yield return $"dashboard on {dashboard.Url}" + (dashboard.ListensOnEveryInterface ? $" (every interface: other devices use this machine's address, port {dashboard.Url.Port})" : "")
+                + "; login: a user of the broker's password file";
+            yield break;
+        }
+
         if (!dashboard.ListensOnEveryInterface && !IPAddress.IsLoopback(IPAddress.Parse(bind)))
         {
             yield return $"dashboard on {dashboard.Url}";

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Capteur.Broker.Tests.Support;
+using Capteur.Desktop.Tests.Infrastructure;
 using Capteur.Broker.Transport;
 using MQTTnet;
 

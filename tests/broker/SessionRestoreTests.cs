@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Capteur.Broker.Persistence;
 using Capteur.Broker.Tests.Support;
+using Capteur.Desktop.Tests.Infrastructure;
 using MQTTnet.Protocol;
 
 namespace Capteur.Broker.Tests;
@@ -54,7 +55,7 @@ public sealed class SessionRestoreTests
             o.DataDirectory = data.Path;
             o.Port = port;
         });
-        await FreePort.WaitAcceptingAsync(port, TimeSpan.FromSeconds(30));
+        Assert.IsTrue(await Task.Run(() => FreePort.WaitListening(port, TimeSpan.FromSeconds(30))), "the listener opened");
         var acceptedAfter = clock.Elapsed;
         // node-999 sorts last among the stored client ids: its session is among the last restored
         var publishing = Task.Run(async () =>

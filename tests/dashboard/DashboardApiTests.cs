@@ -11,35 +11,26 @@ namespace Capteur.Dashboard.Tests;
 [TestClass]
 public sealed class DashboardApiTests
 {
-    private static CapteurProcess? _broker;
-    private static int _brokerPort;
-    private static string _work = "";
+    private static ClassBroker _broker = null!;
 
     /// <summary>Test context (output folder).</summary>
     public TestContext TestContext { get; set; } = null!;
 
+    private static int BrokerPort => _broker.Port;
+
     [ClassInitialize]
-    public static void StartBroker(TestContext context)
-    {
-        _work = Directory.CreateTempSubdirectory("capteur-dashboard-api-").FullName;
-        _brokerPort = FreePort.Next();
-        _broker = CapteurProcess.StartBroker(_brokerPort, Path.Combine(_work, "broker"));
-    }
+    public static void StartBroker(TestContext context) => _broker = ClassBroker.Start("capteur-dashboard-api-");
 
     [ClassCleanup]
-    public static void StopBroker()
-    {
-        _broker?.Dispose();
-        Directory.Delete(_work, recursive: true);
-    }
+    public static void StopBroker() => _broker?.Dispose();
 
     [TestMethod]
     public async Task Fleet_lists_a_node_with_its_status_its_info_and_each_sensors_latest_reading()
     {
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort);
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(BrokerPort);
         string node = dashboard.Prefix + "/salon";
         DateTimeOffset ts = DateTimeOffset.UtcNow;
-        await using (TestMqtt mqtt = await TestMqtt.ConnectAsync(_brokerPort))
+        await using (TestMqtt mqtt = await TestMqtt.ConnectAsync(BrokerPort))
         {
             await mqtt.PublishAsync(node + "/status", "online", retain: true);
             await mqtt.PublishAsync(node + "/info", """{"version":"0.1.0","uptime_s":3600,"rssi":-61,"free_bytes":81234,"outbox":3,"dropped":2,"resent":1,"state":"online"}""");
@@ -63,16 +54,16 @@ public sealed class DashboardApiTests
         Assert.AreEqual("°C", sensor.GetProperty("unit").GetString());
         Assert.AreEqual(ts.ToUnixTimeMilliseconds(), sensor.GetProperty("time").GetDateTimeOffset().ToUnixTimeMilliseconds());
         Assert.IsTrue((DateTimeOffset.UtcNow - row.GetProperty("last_seen").GetDateTimeOffset()).Duration() < TimeSpan.FromMinutes(1));
-        Assert.AreEqual($"127.0.0.1:{_brokerPort}", fleet.GetProperty("broker").GetProperty("address").GetString());
+        Assert.AreEqual($"127.0.0.1:{BrokerPort}", fleet.GetProperty("broker").GetProperty("address").GetString());
         Assert.IsTrue(fleet.GetProperty("broker").GetProperty("connected").GetBoolean());
     }
 
     [TestMethod]
     public async Task Fleet_shows_a_node_offline_when_the_broker_publishes_its_last_will()
     {
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort);
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(BrokerPort);
         string node = dashboard.Prefix + "/cuisine";
-        await using (TestMqtt mqtt = await TestMqtt.ConnectAsync(_brokerPort))
+        await using (TestMqtt mqtt = await TestMqtt.ConnectAsync(BrokerPort))
         {
             await mqtt.PublishAsync(node + "/status", "online", retain: true);
             await dashboard.WaitForFleetAsync(f => f.GetProperty("nodes").EnumerateArray().Any(n => n.GetProperty("status").GetString() == "online"), "the node online");
@@ -85,9 +76,9 @@ public sealed class DashboardApiTests
     [TestMethod]
     public async Task History_gives_one_series_from_the_store_in_time_order_with_late_readings_marked()
     {
-        string db = Path.Combine(_work, Guid.NewGuid().ToString("N") + ".db");
+        string db = Path.Combine(_broker.Folder, Guid.NewGuid().ToString("N") + ".db");
         using ReadingStore store = ReadingStore.Open(db);
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort, store);
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(BrokerPort, store);
         string node = dashboard.Prefix + "/salon";
         DateTimeOffset now = DateTimeOffset.UtcNow;
         DateTimeOffset At(int minutesAgo) => DateTimeOffset.FromUnixTimeMilliseconds((now - TimeSpan.FromMinutes(minutesAgo)).ToUnixTimeMilliseconds());
@@ -117,9 +108,9 @@ public sealed class DashboardApiTests
     [TestMethod]
     public async Task History_with_a_limit_keeps_the_newest_points_and_says_it_was_cut()
     {
-        string db = Path.Combine(_work, Guid.NewGuid().ToString("N") + ".db");
+        string db = Path.Combine(_broker.Folder, Guid.NewGuid().ToString("N") + ".db");
         using ReadingStore store = ReadingStore.Open(db);
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort, store);
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(BrokerPort, store);
         string node = dashboard.Prefix + "/salon";
         DateTimeOffset start = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) - TimeSpan.FromMinutes(30);
         for (int i = 1; i <= 10; i++)
@@ -136,7 +127,7 @@ public sealed class DashboardApiTests
     [TestMethod]
     public async Task History_is_off_without_a_store_and_the_answer_says_how_to_turn_it_on()
     {
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort, configure: o => o.HistoryOffHint = "History is off: start the broker with --record.");
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(BrokerPort, configure: o => o.HistoryOffHint = "History is off: start the broker with --record.");
 
         HttpResponseMessage response = await dashboard.Http.GetAsync($"api/history?series={dashboard.Prefix}/salon/temperature");
         JsonElement fleet = await dashboard.GetJsonAsync("api/fleet");
@@ -155,8 +146,8 @@ public sealed class DashboardApiTests
     [DataRow("series=maison/%2B/temperature", "series: \"maison/+/temperature\" is not NODE/SENSOR (a topic without wildcards, e.g. maison/salon/temperature)")]
     public async Task History_refuses_a_parameter_it_cannot_read_naming_it_and_what_is_allowed(string query, string error)
     {
-        using ReadingStore store = ReadingStore.Open(Path.Combine(_work, Guid.NewGuid().ToString("N") + ".db"));
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort, store);
+        using ReadingStore store = ReadingStore.Open(Path.Combine(_broker.Folder, Guid.NewGuid().ToString("N") + ".db"));
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(BrokerPort, store);
         string full = query.StartsWith("series=", StringComparison.Ordinal) || query.Length == 0 ? query : "series=maison/salon/temperature&" + query;
 
         HttpResponseMessage response = await dashboard.Http.GetAsync("api/history?" + full);
@@ -168,13 +159,13 @@ public sealed class DashboardApiTests
     [TestMethod]
     public async Task Events_deliver_a_published_reading_to_every_browser_connected()
     {
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort);
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(BrokerPort);
         string node = dashboard.Prefix + "/salon";
         using EventStream first = await EventStream.OpenAsync(dashboard.Http);
         using EventStream second = await EventStream.OpenAsync(dashboard.Http);
         DateTimeOffset ts = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
-        await using (TestMqtt mqtt = await TestMqtt.ConnectAsync(_brokerPort))
+        await using (TestMqtt mqtt = await TestMqtt.ConnectAsync(BrokerPort))
         {
             await mqtt.PublishAsync(node + "/temperature", TestMqtt.Reading(23.5, "°C", 7, ts));
         }
@@ -198,11 +189,11 @@ public sealed class DashboardApiTests
     [TestMethod]
     public async Task Events_mark_a_reading_late_and_carry_status_and_info_as_the_node_row()
     {
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort);
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(BrokerPort);
         string node = dashboard.Prefix + "/chambre";
         using EventStream events = await EventStream.OpenAsync(dashboard.Http);
 
-        await using (TestMqtt mqtt = await TestMqtt.ConnectAsync(_brokerPort))
+        await using (TestMqtt mqtt = await TestMqtt.ConnectAsync(BrokerPort))
         {
             await mqtt.PublishAsync(node + "/temperature", TestMqtt.Reading(19.5, "°C", 3, DateTimeOffset.UtcNow.AddMinutes(-10)));
             await mqtt.PublishAsync(node + "/status", "online");
@@ -223,7 +214,7 @@ public sealed class DashboardApiTests
     [TestMethod]
     public async Task Events_send_a_heartbeat_comment_when_nothing_happens()
     {
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort, configure: o => o.HeartbeatInterval = TimeSpan.FromMilliseconds(200));
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(BrokerPort, configure: o => o.HeartbeatInterval = TimeSpan.FromMilliseconds(200));
         using EventStream events = await EventStream.OpenAsync(dashboard.Http);
 
         await events.NextLineAsync(l => l == ": heartbeat", "heartbeat comment", TimeSpan.FromSeconds(5));
@@ -232,7 +223,7 @@ public sealed class DashboardApiTests
     [TestMethod]
     public async Task The_page_and_its_files_are_served_from_the_assembly_and_revalidated_by_etag()
     {
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort);
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(BrokerPort);
 
         HttpResponseMessage page = await dashboard.Http.GetAsync("/");
         HttpResponseMessage script = await dashboard.Http.GetAsync("/app.js");
@@ -255,7 +246,7 @@ public sealed class DashboardApiTests
     [TestMethod]
     public async Task A_request_for_another_host_name_is_refused_so_a_rebound_site_cannot_read_the_fleet()
     {
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort);
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(BrokerPort);
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/fleet");
         request.Headers.Host = "attacker.example";
 
@@ -272,7 +263,7 @@ public sealed class DashboardApiTests
         int port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
         var e = await Assert.ThrowsExactlyAsync<DashboardBindException>(() => DashboardHost.StartAsync(
-            new DashboardOptions { Port = port, BrokerPort = _brokerPort }, CancellationToken.None));
+            new DashboardOptions { Port = port, BrokerPort = BrokerPort }, CancellationToken.None));
 
         Assert.AreEqual($"cannot listen on 127.0.0.1:{port}: the port is already in use (pick another port, or 0 for a free one)", e.Message);
     }

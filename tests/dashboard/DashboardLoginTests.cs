@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Capteur.Dashboard.Tests.Support;
-using Capteur.Desktop.Tests.Infrastructure;
 
 namespace Capteur.Dashboard.Tests;
 
@@ -13,24 +12,13 @@ namespace Capteur.Dashboard.Tests;
 [TestClass]
 public sealed class DashboardLoginTests
 {
-    private static CapteurProcess? _broker;
-    private static int _brokerPort;
-    private static string _work = "";
+    private static ClassBroker _broker = null!;
 
     [ClassInitialize]
-    public static void StartBroker(TestContext context)
-    {
-        _work = Directory.CreateTempSubdirectory("capteur-dashboard-login-").FullName;
-        _brokerPort = FreePort.Next();
-        _broker = CapteurProcess.StartBroker(_brokerPort, Path.Combine(_work, "broker"));
-    }
+    public static void StartBroker(TestContext context) => _broker = ClassBroker.Start("capteur-dashboard-login-");
 
     [ClassCleanup]
-    public static void StopBroker()
-    {
-        _broker?.Dispose();
-        Directory.Delete(_work, recursive: true);
-    }
+    public static void StopBroker() => _broker?.Dispose();
 
     [TestMethod]
     [DataRow("/")]
@@ -40,7 +28,7 @@ public sealed class DashboardLoginTests
     [DataRow("/api/events")]
     public async Task Without_a_login_every_path_answers_401_with_a_basic_challenge_and_says_what_to_give(string path)
     {
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort, configure: o => o.Authorize = Accounts);
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_broker.Port, configure: o => o.Authorize = Accounts);
         using HttpResponseMessage response = await dashboard.Http.GetAsync(path.TrimStart('/'));
         Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.AreEqual("Basic realm=\"capteur dashboard\", charset=\"UTF-8\"", response.Headers.WwwAuthenticate.ToString());
@@ -50,7 +38,7 @@ public sealed class DashboardLoginTests
     [TestMethod]
     public async Task A_wrong_password_gets_401_again_and_a_forbidden_user_403_with_the_reason()
     {
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort, configure: o => o.Authorize = Accounts);
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_broker.Port, configure: o => o.Authorize = Accounts);
         using HttpResponseMessage wrong = await Get(dashboard, "api/fleet", "admin", "guess");
         Assert.AreEqual(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.AreEqual("wrong password for admin\n", await wrong.Content.ReadAsStringAsync());
@@ -63,7 +51,7 @@ public sealed class DashboardLoginTests
     [TestMethod]
     public async Task The_right_login_reads_the_page_the_api_and_the_event_stream()
     {
-        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_brokerPort, configure: o => o.Authorize = Accounts);
+        await using DashboardFixture dashboard = await DashboardFixture.StartAsync(_broker.Port, configure: o => o.Authorize = Accounts);
         using HttpResponseMessage page = await Get(dashboard, "", "admin", "pa:ss wörd");
         Assert.AreEqual(HttpStatusCode.OK, page.StatusCode);
         StringAssert.Contains(await page.Content.ReadAsStringAsync(), "<title>");

@@ -577,7 +577,9 @@ namespace Capteur.Node.Engine
 
             _nextInfoMs = now + _options.InfoIntervalS * 1000L;
             byte[] info = Encoding.UTF8.GetBytes(InfoJson(now));
-            _link.Publish(InfoTopic, info, 0, info.Length, 0, false);
+            // QoS 1: the info sent on each connection carries the backlog, and a persistent subscriber that is back after the
+            // node (both held by a restarting broker, say) still gets it. Not kept in the outbox: a lost connection loses it.
+            _link.Publish(InfoTopic, info, 0, info.Length, 1, false);
         }
 
         /// <summary>The info message: version, uptime, RSSI, free memory, outbox depth, dropped, resent, state.</summary>

@@ -366,7 +366,7 @@ namespace Capteur.Node.Tests.Engine
             rig.Run(2000, 100);
             PublishedMessage info = (PublishedMessage)rig.Link.On("maison/salon/info")[0];
             Assert.AreEqual("{\"version\":\"1.2.3\",\"uptime_s\":0,\"rssi\":0,\"free_bytes\":0,\"outbox\":1,\"dropped\":0,\"resent\":0,\"state\":\"online\"}", info.Payload);
-            Assert.AreEqual(0, info.Qos);
+            Assert.AreEqual(1, info.Qos);
         }
 
         [TestMethod]

@@ -116,6 +116,46 @@ public sealed class KillRecoveryTests
     }
 
     [TestMethod]
+    public async Task Acknowledging_a_retained_replay_keeps_a_queued_message_of_the_same_topic_across_kill_9()
+    {
+        // The recorder's case: it subscribes to maison/# and gets the retained `online` while a live `offline` of the same
+        // topic is on its way. The replay is queued (and stored) like any message, so its PUBACK removes its own row, not
+        // the `offline` that waits behind it.
+        using var data = new TempDirectory();
+        var pending = new System.Collections.Concurrent.ConcurrentQueue<MqttApplicationMessageReceivedEventArgs>();
+        using (var broker = await BrokerProcess.StartBrokerAsync(data.Path, "--bind", "127.0.0.1"))
+        {
+            await using var node = await TestClient.ConnectAsync(broker.Port, "node");
+            await node.PublishAsync("maison/salon/status", "online", retain: true);
+            using var recorder = new MqttClientFactory().CreateMqttClient();
+            recorder.ApplicationMessageReceivedAsync += e =>
+            {
+                e.AutoAcknowledge = false;
+                pending.Enqueue(e);
+                return Task.CompletedTask;
+            };
+            await recorder.ConnectAsync(TestClient.Options(broker.Port, "recorder", cleanSession: false).Build());
+            await recorder.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter("maison/#", MqttQualityOfServiceLevel.AtLeastOnce).Build());
+            await Wait.UntilAsync(() => pending.Count == 1, TimeSpan.FromSeconds(10), "the retained replay");
+            await node.PublishAsync("maison/salon/status", "offline");
+            await Wait.UntilAsync(() => pending.Count == 2, TimeSpan.FromSeconds(10), "the live message");
+            var (replay, live) = (pending.First(), pending.Last());
+            Assert.IsTrue(replay.ApplicationMessage.Retain && replay.ApplicationMessage.ConvertPayloadToString() == "online", "first the retained replay");
+            Assert.IsFalse(live.ApplicationMessage.Retain);
+            await replay.AcknowledgeAsync(CancellationToken.None);
+            // the SUBACK proves the broker has processed the PUBACK before it; the live message stays unacknowledged
+            await recorder.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter("sync", MqttQualityOfServiceLevel.AtLeastOnce).Build());
+            broker.Kill9();
+        }
+
+        using var restarted = await BrokerProcess.StartBrokerAsync(data.Path, "--bind", "127.0.0.1");
+        StringAssert.Contains(string.Join("\n", restarted.Output.Lines), "restored 1 retained messages, 1 persistent sessions, 1 queued messages");
+        await using var back = await TestClient.ConnectAsync(restarted.Port, "recorder", cleanSession: false);
+        await back.WaitForAsync(1, "the unacknowledged live message again");
+        Assert.AreEqual("maison/salon/status=offline", back.ReceivedTexts.Single());
+    }
+
+    [TestMethod]
     public async Task Sigterm_shuts_the_broker_down_cleanly_with_exit_code_0()
     {
         using var data = new TempDirectory();

@@ -122,6 +122,52 @@ public sealed partial class DashboardInBrowserTests
         }
     }
 
+    [TestMethod]
+    [Timeout(180_000, CooperativeCancellation = true)]
+    public async Task Behind_a_login_the_page_and_its_live_events_work_with_the_users_credentials_and_not_without()
+    {
+        string work = Directory.CreateTempSubdirectory("capteur-chromium-login-").FullName;
+        try
+        {
+            string passwd = Path.Combine(work, "passwd");
+            Capteur.Broker.Security.PasswordFile.SetPassword(passwd, "admin", "4dmin", iterations: 1000);
+            int brokerPort = FreePort.Next();
+            using CapteurProcess broker = CapteurProcess.Start("broker", "--bind", "127.0.0.1", "--port", brokerPort.ToString(CultureInfo.InvariantCulture),
+                "--data", Path.Combine(work, "data"), "--sys-interval", "0", "--passwd", passwd, "--record", "--dashboard", "0");
+            string url = Regex.Match(broker.WaitForLine(l => l.Contains(" dashboard on http://", StringComparison.Ordinal), Startup, "dashboard line"), @"(http://\S+/)").Groups[1].Value;
+
+            using IPlaywright playwright = await Playwright.CreateAsync();
+            await using (IBrowserContext anonymous = await Chromium.LaunchAsync(playwright, Path.Combine(work, "anonymous")))
+            {
+                // a navigation would wait on the login prompt (headless: it fails with ERR_INVALID_AUTH_CREDENTIALS); the
+                // context's own request shows the answer
+                IAPIResponse refused = await anonymous.APIRequest.GetAsync(url);
+                Assert.AreEqual(401, refused.Status, "without a login the page is refused");
+                Assert.AreEqual("Basic realm=\"capteur dashboard\", charset=\"UTF-8\"", refused.Headers["www-authenticate"]);
+            }
+
+            await using IBrowserContext browser = await Chromium.LaunchAsync(playwright, Path.Combine(work, "admin"), new HttpCredentials { Username = "admin", Password = "4dmin" });
+            IPage logged = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+            var errors = new List<string>();
+            logged.PageError += (_, error) => errors.Add(error);
+            IResponse? response = await logged.GotoAsync(url);
+            Assert.AreEqual(200, response?.Status);
+            await using TestMqtt mqtt = await TestMqtt.ConnectAsync(brokerPort);
+            await mqtt.PublishAsync("maison/salon/status", "online", retain: true);
+            // the page fetches its data only once its event stream is open, and the reading published after the row showed
+            // comes through that stream: EventSource sent the login too
+            await Expect(logged.Locator("tr[data-node='maison/salon'] .badge")).ToHaveTextAsync("online", new() { Timeout = 15_000 });
+            await mqtt.PublishAsync("maison/salon/temperature", TestMqtt.Reading(19.25, "°C", 1, DateTimeOffset.UtcNow));
+            await Expect(logged.Locator("figure[data-series='maison/salon/temperature']")).ToHaveAttributeAsync("data-max", "19.25", new() { Timeout = 15_000 });
+            Assert.IsEmpty(errors, "the page logged errors: " + string.Join(" | ", errors));
+            Assert.AreEqual(0, broker.Terminate(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     private async Task SaveScreenshotAsync(IPage page, string name)
     {
         string folder = TestContext.TestResultsDirectory ?? AppContext.BaseDirectory;

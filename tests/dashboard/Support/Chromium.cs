@@ -21,8 +21,11 @@ internal static class Chromium
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    /// <summary>Starts Chromium with a fresh profile in <paramref name="profile"/>, one desktop-sized page.</summary>
-    public static async Task<IBrowserContext> LaunchAsync(IPlaywright playwright, string profile)
+    /// <summary>
+    /// Starts Chromium with a fresh profile in <paramref name="profile"/>, one desktop-sized page; with <paramref name="login"/>,
+    /// it answers HTTP Basic challenges with it (as a user would type it in the browser's prompt).
+    /// </summary>
+    public static async Task<IBrowserContext> LaunchAsync(IPlaywright playwright, string profile, HttpCredentials? login = null)
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -37,6 +40,7 @@ internal static class Chromium
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-US",
             TimezoneId = "UTC",
+            HttpCredentials = login,
         });
     }
 }

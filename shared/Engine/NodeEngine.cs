@@ -463,7 +463,7 @@ namespace Capteur.Node.Engine
                         long seq = _outbox.Acknowledge(messageId);
                         if (seq >= 0)
                         {
-                            // only a reading's PUBACK counts as an answer: M2Mqtt also reports QoS 0 publishes as sent
+                            // only a reading's PUBACK counts as an answer (M2Mqtt also reports the status, the info and QoS 0 publishes)
                             _journal.Acknowledged(seq, now);
                             _refusals = 0;
                             _lastAnswerMs = now;

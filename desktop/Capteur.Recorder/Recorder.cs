@@ -13,7 +13,7 @@ namespace Capteur.Recorder;
 /// </summary>
 public sealed class Recorder : IAsyncDisposable
 {
-    /// <summary>How long <see cref="StartAsync"/> waits for the broker to answer the first time.</summary>
+    /// <summary>How long <c>StartAsync</c> waits for the broker to answer the first time.</summary>
     public static readonly TimeSpan FirstConnectTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ReadingStore _store;
@@ -60,9 +60,14 @@ public sealed class Recorder : IAsyncDisposable
     /// disposed, reconnecting by itself. The store stays the caller's (not disposed with the recorder).
     /// </summary>
     /// <exception cref="TimeoutException">No broker answered in time.</exception>
-    public static async Task<Recorder> StartAsync(string host, int port, ReadingStore store, RecorderOptions options, CancellationToken ct)
+    public static Task<Recorder> StartAsync(string host, int port, ReadingStore store, RecorderOptions options, CancellationToken ct)
+        => StartAsync([new BrokerAddress(host, port)], store, options, ct);
+
+    /// <summary>As above, on the first of <paramref name="brokers"/> that answers, moving down the list when one is lost (see <see cref="WatchClient"/>).</summary>
+    /// <exception cref="TimeoutException">No broker answered in time.</exception>
+    public static async Task<Recorder> StartAsync(IReadOnlyList<BrokerAddress> brokers, ReadingStore store, RecorderOptions options, CancellationToken ct)
     {
-        var recorder = new Recorder(store, options, new WatchClient(host, port, options.TopicFilter, options.SessionId) { Login = options.Login });
+        var recorder = new Recorder(store, options, new WatchClient(brokers, options.TopicFilter, options.SessionId) { Login = options.Login });
         try
         {
             await recorder._client.StartAsync(FirstConnectTimeout).WaitAsync(ct);

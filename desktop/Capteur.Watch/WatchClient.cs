@@ -8,19 +8,21 @@ namespace Capteur.Watch;
 /// <summary>
 /// A subscriber that stays subscribed: it reconnects by itself (every second) and, with a session name, keeps a
 /// persistent session at the broker (clean session off, QoS 1) so that readings published while it was away are
-/// delivered when it is back. Works with any MQTT 3.1.1 broker.
+/// delivered when it is back. Works with any MQTT 3.1.1 broker. Given several brokers (the members of a cluster, say),
+/// it stays on the one it is connected to and moves to the next of the list, in order, when a connection attempt fails,
+/// as a node does; a session lives on its broker, so on the next one it starts a new one (and subscribes again).
 /// </summary>
 public sealed class WatchClient : IAsyncDisposable
 {
     private readonly MqttClientFactory _factory = new();
     private readonly IMqttClient _client;
-    private readonly string _host;
-    private readonly int _port;
+    private readonly BrokerAddress[] _brokers;
     private readonly string _filter;
     private readonly string? _session;
     private readonly CancellationTokenSource _stop = new();
     private Task? _keeper;
     private int _connection;
+    private int _current;
 
     /// <summary>A watcher of a topic filter on a broker.</summary>
     /// <param name="host">Broker host.</param>
@@ -28,9 +30,22 @@ public sealed class WatchClient : IAsyncDisposable
     /// <param name="filter">Topic filter, e.g. <c>#</c> or <c>maison/+/temperature</c>.</param>
     /// <param name="session">Client id of a persistent session, or null for a clean one.</param>
     public WatchClient(string host, int port, string filter, string? session)
+        : this([new BrokerAddress(host, port)], filter, session)
     {
-        _host = host;
-        _port = port;
+    }
+
+    /// <summary>A watcher of a topic filter on the first broker of <paramref name="brokers"/> that answers.</summary>
+    /// <param name="brokers">The brokers, tried in order (at least one).</param>
+    /// <param name="filter">Topic filter, e.g. <c>#</c> or <c>maison/+/temperature</c>.</param>
+    /// <param name="session">Client id of a persistent session, or null for a clean one.</param>
+    public WatchClient(IReadOnlyList<BrokerAddress> brokers, string filter, string? session)
+    {
+        if (brokers.Count == 0)
+        {
+            throw new ArgumentException("no broker given", nameof(brokers));
+        }
+
+        _brokers = [.. brokers];
         _filter = filter;
         _session = session;
         _client = _factory.CreateMqttClient();
@@ -69,6 +84,9 @@ public sealed class WatchClient : IAsyncDisposable
     /// <summary>True while connected and subscribed.</summary>
     public bool IsConnected => _client.IsConnected;
 
+    /// <summary>The broker it is connected to, or will try next.</summary>
+    public BrokerAddress Broker => _brokers[Volatile.Read(ref _current)];
+
     /// <summary>Connects (waiting at most <paramref name="firstTimeout"/> for the first connection) and keeps connected.</summary>
     public async Task StartAsync(TimeSpan firstTimeout)
     {
@@ -77,7 +95,7 @@ public sealed class WatchClient : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"no MQTT broker answered at {_host}:{_port} within {firstTimeout.TotalSeconds:F0} s");
+                throw new TimeoutException($"no MQTT broker answered at {string.Join(", ", _brokers)} within {firstTimeout.TotalSeconds:F0} s");
             }
 
             await Task.Delay(250);
@@ -118,7 +136,7 @@ public sealed class WatchClient : IAsyncDisposable
 
             if (!_client.IsConnected && await TryConnectAsync())
             {
-                ConnectionChanged?.Invoke($"reconnected to {_host}:{_port}");
+                ConnectionChanged?.Invoke($"reconnected to {Broker}");
             }
         }
     }
@@ -143,8 +161,9 @@ public sealed class WatchClient : IAsyncDisposable
 
     private async Task<bool> TryConnectAsync()
     {
+        BrokerAddress broker = Broker;
         var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(_host, _port)
+            .WithTcpServer(broker.Host, broker.Port)
             .WithClientId(_session ?? "capteur-watch-" + Guid.NewGuid().ToString("N")[..8])
             .WithCleanSession(_session is null)
             // MQTT 3.1.1: clean session off keeps the session after a disconnect; MQTTnet 5 would speak MQTT 5, where a session
@@ -176,6 +195,8 @@ public sealed class WatchClient : IAsyncDisposable
         }
         catch (Exception)
         {
+            // the next attempt goes to the next broker of the list (the same one when there is only one)
+            Volatile.Write(ref _current, (Volatile.Read(ref _current) + 1) % _brokers.Length);
             return false;
         }
     }

@@ -22,6 +22,16 @@ public static class CliValues
         return (text[..colon], port);
     }
 
+    /// <summary>
+    /// Reads a broker list: the values of a repeatable option, each one <c>HOST:PORT</c> or a comma list of them, in order.
+    /// </summary>
+    /// <exception cref="ArgumentException">An entry is not HOST:PORT; the message names it.</exception>
+    public static IReadOnlyList<Capteur.Watch.BrokerAddress> Brokers(IEnumerable<string> values, string option)
+        => [.. values
+            .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(entry => HostPort(entry, option))
+            .Select(b => new Capteur.Watch.BrokerAddress(b.Host, b.Port))];
+
     /// <summary>Reads a duration with a unit (<c>100ms</c>, <c>2s</c>, <c>5m</c>, <c>1h</c>) as milliseconds.</summary>
     public static int DurationMs(string text, string option)
     {

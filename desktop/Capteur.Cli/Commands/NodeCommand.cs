@@ -39,12 +39,9 @@ public static class NodeCommand
 
                 if (result.GetValue(broker) is { Length: > 0 } brokers)
                 {
+                    // as given (a HOST without a port keeps mqtt.port), once each entry is known to read
                     string list = string.Join(",", brokers.SelectMany(b => b.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
-                    foreach (string entry in list.Split(','))
-                    {
-                        CliValues.HostPort(entry, "--broker");
-                    }
-
+                    CliValues.Brokers([list], "--broker");
                     overrides.Add(new("mqtt.host", list));
                 }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Capteur.Recorder;
+using Capteur.Watch;
 
 namespace Capteur.Cli.Commands;
 
@@ -12,7 +13,7 @@ public static class RecordCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var broker = new Option<string>("--broker", "-b") { Description = "Broker HOST:PORT (default 127.0.0.1:1883)", DefaultValueFactory = _ => "127.0.0.1:1883" };
+        var broker = new Option<string[]>("--broker", "-b") { Description = "Broker HOST:PORT; several (or a comma list) for failover, tried in order (default 127.0.0.1:1883)", AllowMultipleArgumentsPerToken = true };
         var db = new Option<string>("--db") { Description = $"Readings database, created when missing (default {RecorderOptions.DefaultDatabasePath()})" };
         var topic = new Option<string>("--topic", "-t") { Description = "Topic filter to record (default #)", DefaultValueFactory = _ => "#" };
         var session = new Option<string>("--session") { Description = "Client id of the recorder's persistent session: readings published while it is down arrive when it is back (default capteur-recorder)", DefaultValueFactory = _ => "capteur-recorder" };
@@ -27,11 +28,10 @@ public static class RecordCommand
             string sessionId = result.GetValue(session)!;
             string retentionText = result.GetValue(retention)!;
             RecorderOptions options;
-            string host;
-            int port;
+            IReadOnlyList<BrokerAddress> brokers;
             try
             {
-                (host, port) = CliValues.HostPort(result.GetValue(broker)!, "--broker");
+                brokers = CliValues.Brokers(result.GetValue(broker) is { Length: > 0 } given ? given : ["127.0.0.1:1883"], "--broker");
                 if (TopicFilter.Check(filter) is string problem)
                 {
                     throw new ArgumentException("--topic: " + problem);
@@ -53,7 +53,7 @@ public static class RecordCommand
             RecordingSession recording;
             try
             {
-                recording = await RecordingSession.StartAsync(host, port, result.GetValue(db) ?? RecorderOptions.DefaultDatabasePath(), options, cancellationToken);
+                recording = await RecordingSession.StartAsync(brokers, result.GetValue(db) ?? RecorderOptions.DefaultDatabasePath(), options, cancellationToken);
             }
             catch (ReadingStoreException e)
             {
@@ -73,7 +73,7 @@ public static class RecordCommand
             await using (recording)
             {
                 recording.Recorder.Log += line => Console.Error.WriteLine($"capteur record: {line}");
-                Console.WriteLine($"capteur record: recording {host}:{port} {filter} into {recording.Store.Path} (session {sessionId}, retention {retentionText}); Ctrl+C to stop");
+                Console.WriteLine($"capteur record: recording {string.Join(",", brokers)} {filter} into {recording.Store.Path} (session {sessionId}, retention {retentionText}); Ctrl+C to stop");
                 await ShowCountsAsync(recording, cancellationToken);
             }
 

@@ -1,4 +1,5 @@
 using Capteur.Recorder;
+using Capteur.Watch;
 using RecorderClient = Capteur.Recorder.Recorder;
 
 namespace Capteur.Cli.Commands;
@@ -24,12 +25,18 @@ public sealed class RecordingSession : IAsyncDisposable
     /// <summary>Opens (creating) the database at <paramref name="database"/> and starts recording from <paramref name="host"/>:<paramref name="port"/>.</summary>
     /// <exception cref="ReadingStoreException">The file cannot be used as a readings database (the message says why and what to do).</exception>
     /// <exception cref="TimeoutException">No broker answered within <see cref="RecorderClient.FirstConnectTimeout"/>.</exception>
-    public static async Task<RecordingSession> StartAsync(string host, int port, string database, RecorderOptions options, CancellationToken cancellationToken)
+    public static Task<RecordingSession> StartAsync(string host, int port, string database, RecorderOptions options, CancellationToken cancellationToken)
+        => StartAsync([new BrokerAddress(host, port)], database, options, cancellationToken);
+
+    /// <summary>As above, from the first of <paramref name="brokers"/> that answers, moving down the list when one is lost.</summary>
+    /// <exception cref="ReadingStoreException">The file cannot be used as a readings database (the message says why and what to do).</exception>
+    /// <exception cref="TimeoutException">No broker answered within <see cref="RecorderClient.FirstConnectTimeout"/>.</exception>
+    public static async Task<RecordingSession> StartAsync(IReadOnlyList<BrokerAddress> brokers, string database, RecorderOptions options, CancellationToken cancellationToken)
     {
         ReadingStore store = ReadingStore.Open(database, options);
         try
         {
-            return new RecordingSession(store, await RecorderClient.StartAsync(host, port, store, options, cancellationToken));
+            return new RecordingSession(store, await RecorderClient.StartAsync(brokers, store, options, cancellationToken));
         }
         catch
         {

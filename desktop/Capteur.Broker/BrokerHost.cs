@@ -47,7 +47,7 @@ public sealed class BrokerHost : IAsyncDisposable
         _persistence = persistence;
         _sys = sys;
         Statistics = statistics;
-        _trimmer = new IdleMemoryTrimmer(statistics);
+        _trimmer = new IdleMemoryTrimmer(statistics, log);
         _expiry = new SessionExpirySweeper(server, log);
         _retainedExpiry = retainedExpiry;
     }

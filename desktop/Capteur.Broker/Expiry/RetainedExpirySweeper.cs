@@ -13,7 +13,7 @@ namespace Capteur.Broker.Expiry;
 /// deletes them from the store. A subscriber that subscribes within that second gets nothing either: <see cref="MessageExpiryGuard"/>
 /// drops the expired copy on its way out.
 /// </summary>
-internal sealed class RetainedExpirySweeper(MqttServer server, MessageExpiryClock clock, BrokerLog log) : PeriodicJob
+internal sealed class RetainedExpirySweeper(MqttServer server, MessageExpiryClock clock, BrokerLog log) : PeriodicJob(log, "retained message expiry sweep")
 {
     /// <summary>Time between two sweeps.</summary>
     public static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(1);
@@ -91,17 +91,7 @@ internal sealed class RetainedExpirySweeper(MqttServer server, MessageExpiryCloc
     }
 
     /// <inheritdoc />
-    protected override async Task TickAsync()
-    {
-        try
-        {
-            await SweepAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.Warning($"retained message expiry sweep failed: {e.Message}");
-        }
-    }
+    protected override Task TickAsync() => SweepAsync();
 
     /// <summary>Deletes every expired retained message now.</summary>
     public async Task SweepAsync()

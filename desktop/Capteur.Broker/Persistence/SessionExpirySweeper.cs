@@ -8,7 +8,7 @@ namespace Capteur.Broker.Persistence;
 /// MQTTnet keeps forever; deleting the session also deletes its stored subscriptions and queue. MQTT 3.1.1 persistent sessions have no
 /// expiry in the protocol and stay until the client connects with clean session (as in mosquitto's default).
 /// </summary>
-internal sealed class SessionExpirySweeper(MqttServer server, BrokerLog log) : PeriodicJob
+internal sealed class SessionExpirySweeper(MqttServer server, BrokerLog log) : PeriodicJob(log, "session expiry sweep")
 {
     /// <summary>Time between two sweeps.</summary>
     public static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(2);
@@ -17,17 +17,7 @@ internal sealed class SessionExpirySweeper(MqttServer server, BrokerLog log) : P
     protected override TimeSpan Period => SweepPeriod;
 
     /// <inheritdoc />
-    protected override async Task TickAsync()
-    {
-        try
-        {
-            await SweepAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.Warning($"session expiry sweep failed: {e.Message}");
-        }
-    }
+    protected override Task TickAsync() => SweepAsync();
 
     /// <summary>Deletes every expired session now.</summary>
     public async Task SweepAsync()
@@ -43,7 +33,7 @@ internal sealed class SessionExpirySweeper(MqttServer server, BrokerLog log) : P
 
             if (now - away.ToUniversalTime() >= TimeSpan.FromSeconds(session.ExpiryInterval))
             {
-                log.Info($"client '{session.Id}': session expired after {session.ExpiryInterval} s away (MQTT 5 session expiry)");
+                Log.Info($"client '{session.Id}': session expired after {session.ExpiryInterval} s away (MQTT 5 session expiry)");
                 await session.DeleteAsync().ConfigureAwait(false);
             }
         }

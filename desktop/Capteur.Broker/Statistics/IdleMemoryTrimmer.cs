@@ -1,4 +1,5 @@
 using System.Runtime;
+using Capteur.Broker.Logging;
 
 namespace Capteur.Broker.Statistics;
 
@@ -9,7 +10,7 @@ namespace Capteur.Broker.Statistics;
 /// came in and the committed heap is above <see cref="MinimumCommittedBytes"/> and half again what the last trim left, one aggressive
 /// (decommitting) full collection runs; a broker that simply holds many clients is not collected over and over.
 /// </summary>
-internal sealed class IdleMemoryTrimmer(BrokerStatistics statistics) : PeriodicJob
+internal sealed class IdleMemoryTrimmer(BrokerStatistics statistics, BrokerLog log) : PeriodicJob(log, "idle memory trim")
 {
     /// <summary>Seconds between two checks.</summary>
     public const int PeriodSeconds = 10;

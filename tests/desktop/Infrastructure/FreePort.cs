@@ -20,18 +20,29 @@ internal static class FreePort
         DateTime deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            try
+            if (IsListening(port))
             {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
                 return true;
             }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
+
+            Thread.Sleep(50);
         }
 
         return false;
+    }
+
+    /// <summary>True when something accepts a TCP connection on 127.0.0.1:<paramref name="port"/> now.</summary>
+    public static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Capteur.Desktop.Tests.Infrastructure;
 using Capteur.Interop.Tests.Peers;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -26,7 +27,7 @@ public class RabbitMqNodeTests
 
         TimeSpan stop = rabbit.Stop(TimeSpan.FromSeconds(30));
         Assert.IsFalse(rabbit.IsRunning, "SIGTERM stopped the VM");
-        Assert.IsFalse(FreePortListening(rabbit.Port), "nothing listens on its MQTT port after the stop");
+        Assert.IsFalse(FreePort.IsListening(rabbit.Port), "nothing listens on its MQTT port after the stop");
 
         rabbit.Start();
         rabbit.WaitReady(TimeSpan.FromSeconds(120));
@@ -37,19 +38,5 @@ public class RabbitMqNodeTests
         Assert.IsFalse(rabbit.IsRunning, $"SIGKILL ended the VM (pid {pid})");
         Console.WriteLine($"{RabbitMq.Version} {rabbit.Name}: StartSingle {first.Elapsed.TotalSeconds:F1} s (boot to ready {boot.TotalSeconds:F1} s), restart {rabbit.StartTook.TotalSeconds:F1} s, "
             + $"SIGTERM stop {stop.TotalSeconds:F1} s, SIGKILL {kill.Elapsed.TotalSeconds:F1} s");
-    }
-
-    private static bool FreePortListening(int port)
-    {
-        try
-        {
-            using var client = new System.Net.Sockets.TcpClient();
-            client.Connect(System.Net.IPAddress.Loopback, port);
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
     }
 }

@@ -224,7 +224,7 @@ internal sealed partial class RabbitMq : IDisposable
     public void WaitReady(TimeSpan timeout)
     {
         DateTime deadline = DateTime.UtcNow + timeout;
-        while (!Listening(Port))
+        while (!FreePort.IsListening(Port))
         {
             if (_script is null || _script.HasExited || DateTime.UtcNow > deadline)
             {
@@ -453,20 +453,6 @@ internal sealed partial class RabbitMq : IDisposable
     {
         using Process kill = Process.Start("kill", [$"-{signal}", pid.ToString()])!;
         kill.WaitForExit();
-    }
-
-    private static bool Listening(int port)
-    {
-        try
-        {
-            using var client = new System.Net.Sockets.TcpClient();
-            client.Connect(System.Net.IPAddress.Loopback, port);
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
     }
 
     private void Add(string? line)

@@ -285,6 +285,8 @@ public sealed class DashboardHost : IAsyncDisposable
         return false;
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
     /// <summary>User name and password of an <c>Authorization: Basic</c> header, or null when there is none or it is malformed.</summary>
     internal static (string User, string Password)? BasicCredentials(string header)
     {
@@ -296,7 +298,7 @@ public sealed class DashboardHost : IAsyncDisposable
 
         try
         {
-            string pair = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(header[scheme.Length..].Trim()));
+            string pair = StrictUtf8.GetString(Convert.FromBase64String(header[scheme.Length..].Trim()));
             int colon = pair.IndexOf(':');
             return colon <= 0 ? null : (pair[..colon], pair[(colon + 1)..]);
         }
